@@ -1,0 +1,3 @@
+from barst.cli import main
+
+raise SystemExit(main())

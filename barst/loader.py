@@ -1,0 +1,159 @@
+"""Load a pack folder into the content model. Problems become diagnostics, never exceptions.
+
+A pack folder holds `pack.yaml`; story packs keep one situation per file in `situations/`, board
+packs keep card files in `cards/`. `translations/<lang>.yaml` maps text addresses (stable ids) to one
+language, so a translator works in a single file without touching anything else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from barst import paths
+from barst.build import Context, build
+from barst.diagnostics import BarstError, Pos, Report, display_path
+from barst.model import CardFile, Pack, Situation
+from barst.text import KNOWN_LANGUAGES, Text
+from barst.yamlload import Node, load_file
+
+PACK_FILE = "pack.yaml"
+CONTENT_FOLDERS = {"story": "situations", "board": "cards"}
+TRANSLATIONS = "translations"
+MAX_FILES = 2000
+MAX_PACK_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class Loaded:
+    """A loaded pack with what the checker needs besides the model."""
+
+    pack: Pack | None
+    report: Report
+    folder: Path
+    texts: list[Text] = field(default_factory=list)
+    translation_keys: dict[str, dict[str, Pos]] = field(default_factory=dict)  # lang -> address -> pos
+
+
+def resolve_pack(name_or_path: str) -> Path:
+    """A pack folder from a path or the name of a shipped pack; BarstError when neither exists."""
+    candidate = Path(name_or_path)
+    if (candidate / PACK_FILE).is_file():
+        return candidate
+    if candidate.name == PACK_FILE and candidate.is_file():
+        return candidate.parent
+    shipped = paths.scenarios_dir() / name_or_path
+    if "/" not in name_or_path and (shipped / PACK_FILE).is_file():
+        return shipped
+    names = ", ".join(p.name for p in paths.shipped_packs())
+    if candidate.is_dir():
+        raise BarstError(f"The folder {name_or_path} has no {PACK_FILE}, so it is not a pack.")
+    raise BarstError(f"There is no pack called '{name_or_path}'. Shipped packs: {names}.")
+
+
+def load_pack(folder: Path) -> Loaded:
+    report = Report()
+    loaded = Loaded(None, report, folder)
+    root = folder.resolve()
+    pack_node = load_file(folder / PACK_FILE, display_path(folder / PACK_FILE), report)
+    if pack_node is None:
+        return loaded
+    lang = _source_language(pack_node)
+    ctx = Context(report, lang, loaded.texts)
+    pack: Pack | None = build(Pack, pack_node, ctx, "pack", use_id=False)
+    if pack is None:
+        return loaded
+    pack.folder = str(folder)
+    pack.files = [display_path(folder / PACK_FILE)]
+    total = 0
+    for path in _content_files(folder, CONTENT_FOLDERS[pack.kind], report):
+        if not _inside(path, root, report):
+            continue
+        total += path.stat().st_size
+        if total > MAX_PACK_BYTES:
+            report.error("B002", f"the pack is larger than {MAX_PACK_BYTES // (1024 * 1024)} MiB",
+                         Pos(display_path(path)), "split it into several packs")
+            break
+        shown = display_path(path)
+        pack.files.append(shown)
+        node = load_file(path, shown, report)
+        if node is None:
+            continue
+        if pack.kind == "story":
+            situation = build(Situation, node, ctx, "")
+            if situation is not None:
+                pack.situations.append(situation)
+        else:
+            card_file = build(CardFile, node, ctx, "")
+            if card_file is not None:
+                for card in card_file.cards:
+                    card.deck = card.deck or card_file.deck
+                pack.cards.extend(card_file.cards)
+    _apply_translations(folder, root, loaded)
+    loaded.pack = pack
+    return loaded
+
+
+def _source_language(pack_node: Node) -> str:
+    """The pack's first language: plain strings in text fields are in this language."""
+    if pack_node.is_map:
+        languages = pack_node.value.get("languages")
+        if languages is not None and languages.is_seq and languages.value:
+            first = languages.value[0].value
+            if isinstance(first, str) and first in KNOWN_LANGUAGES:
+                return first
+    return "nl"
+
+
+def _content_files(folder: Path, content: str, report: Report) -> list[Path]:
+    files = sorted((folder / content).rglob("*.yaml")) if (folder / content).is_dir() else []
+    if len(files) > MAX_FILES:
+        report.error("B002", f"more than {MAX_FILES} content files", Pos(display_path(folder / content)),
+                     "split the pack")
+        return files[:MAX_FILES]
+    return files
+
+
+def _inside(path: Path, root: Path, report: Report) -> bool:
+    """Refuse files that lead outside the pack (for example through a symbolic link)."""
+    if path.resolve().is_relative_to(root):
+        return True
+    report.error("B041", "this file lies outside the pack folder", Pos(display_path(path)),
+                 "copy the file into the pack instead of linking to it")
+    return False
+
+
+def _apply_translations(folder: Path, root: Path, loaded: Loaded) -> None:
+    report = loaded.report
+    by_address = {text.key: text for text in loaded.texts if text.key}
+    translation_folder = folder / TRANSLATIONS
+    if not translation_folder.is_dir():
+        return
+    for path in sorted(translation_folder.glob("*.yaml")):
+        shown = display_path(path)
+        lang = path.stem
+        if lang not in KNOWN_LANGUAGES:
+            report.error("B032", f"'{lang}' is not a known language", Pos(shown, 1, 1),
+                         f"name translation files after a language: {', '.join(KNOWN_LANGUAGES)}")
+            continue
+        if not _inside(path, root, report):
+            continue
+        node = load_file(path, shown, report)
+        if node is None or node.is_null:
+            continue
+        if not node.is_map:
+            report.error("B012", "a translation file maps text addresses to texts", node.pos,
+                         "write lines like `situation/scene.text: ...`")
+            continue
+        keys = loaded.translation_keys.setdefault(lang, {})
+        for address, child in node.value.items():
+            pos = (node.key_pos or {}).get(address, child.pos)
+            keys[address] = pos
+            text = by_address.get(address)
+            if not child.is_scalar or child.is_null:
+                report.error("B012", "expected the translated text", child.pos, "write the text after the colon")
+                continue
+            if text is None:
+                continue  # orphans are reported by the translation rules
+            text.values[lang] = child.value.strip()
+            text.value_pos[lang] = child.pos
