@@ -141,6 +141,7 @@ class Situation:
     unlocks: list[Unlock] = doc("what replaying reveals", factory=list)
     debrief: list[Text] = doc("questions for the class about the whole situation", factory=list)
     five_as: list[FiveA] = doc("the 5 A's this situation is about", factory=list)
+    variables: list[Variable] = doc("variables used only in this situation (e.g. flags)", factory=list)
     pos: Pos = POS
 
 
@@ -292,3 +293,43 @@ def start_scene(situation: Situation) -> str | None:
     if situation.start:
         return situation.start
     return situation.scenes[0].id if situation.scenes else None
+
+
+# --- help lines -----------------------------------------------------------------------------------
+
+Region = Literal["flanders", "wallonia", "brussels", "netherlands"]
+REGIONS: tuple[str, ...] = Region.__args__  # type: ignore[attr-defined]
+LINK_SCHEMES = ("tel:", "https:", "mailto:", "sms:")
+
+
+@dataclass(slots=True)
+class HelpLine:
+    id: Id = doc("stable id")
+    name: Text = doc("name of the line")
+    number: str = doc("the number as people dial it, e.g. '0800 30 030'")
+    links: list[str] = doc("tel:, https:, mailto: or sms: links; the first opens the line")
+    regions: list[Region] = doc("where the line serves people")
+    languages: list[Lang] = doc("languages the line answers in")
+    audience: Text = doc("for whom")
+    hours: Text = doc("when it can be reached")
+    source: str = doc("where these facts come from")
+    checked: str = doc("date the entry was last compared with its source (YYYY-MM-DD)")
+    short: bool = doc("a short number that works only from a Belgian phone", False)
+    topics: list[Id] = doc("what it helps with", factory=list)
+    free: bool = doc("free of charge", True)
+    anonymous: bool = doc("callers may stay anonymous", False)
+    emergency: bool = doc("an emergency number (112, 101)", False)
+    note: Text | None = doc("a caveat, e.g. hours that differ between sources", None)
+    pos: Pos = POS
+
+    def tel_link(self) -> str | None:
+        return next((link for link in self.links if link.startswith("tel:")), None)
+
+    def web_link(self) -> str | None:
+        return next((link for link in self.links if link.startswith("https:")), None)
+
+
+@dataclass(slots=True)
+class HelpLineFile:
+    helplines: list[HelpLine] = doc("the help lines")
+    pos: Pos = POS
