@@ -1,0 +1,189 @@
+"""`barst check`: validate packs, kit files and help lines; report findings and statistics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from barst import paths
+from barst.check.board_rules import check_board
+from barst.check.common_rules import check_asset, check_helpline_links, check_translations
+from barst.check.story_rules import ScoreRange, check_story
+from barst.diagnostics import Pos, Report, Severity, display_path
+from barst.helplines import load_helplines
+from barst.loader import PACK_FILE, Loaded, load_pack
+from barst.text import word_count
+
+
+@dataclass(slots=True)
+class PackStats:
+    name: str
+    kind: str
+    counts: dict[str, int] = field(default_factory=dict)
+    words: dict[str, int] = field(default_factory=dict)
+    scores: dict[str, ScoreRange] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "pack": self.name,
+            "kind": self.kind,
+            "counts": self.counts,
+            "words": self.words,
+            "scores": {k: {"best": v.best, "worst": v.worst} for k, v in self.scores.items()},
+        }
+
+
+@dataclass(slots=True)
+class CheckResult:
+    report: Report = field(default_factory=Report)
+    packs: list[PackStats] = field(default_factory=list)
+    files: int = 0
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.report.errors or (strict and self.report.warnings))
+
+
+def check_pack(folder: Path) -> Report:
+    """All findings for one pack folder (what the player uses before it starts a pack)."""
+    report = Report()
+    _check_pack_into(folder, report)
+    return report
+
+
+def check_paths(targets: Iterable[Path]) -> CheckResult:
+    result = CheckResult()
+    for target in targets:
+        _check_target(target, result)
+    return result
+
+
+def shipped_targets() -> list[Path]:
+    return [*paths.shipped_packs(), *paths.shipped_kits(), paths.assets_dir() / "helplines.yaml"]
+
+
+def _check_target(target: Path, result: CheckResult) -> None:
+    if target.is_dir() and (target / PACK_FILE).is_file():
+        stats = _check_pack_into(target, result.report)
+        if stats:
+            result.packs.append(stats)
+        return
+    if target.is_dir():
+        children = sorted(p for p in target.iterdir() if (p / PACK_FILE).is_file() or p.suffix == ".yaml")
+        if not children:
+            result.report.error("B001", "this folder holds no pack or kit file", Pos(display_path(target)),
+                                "give a pack folder (with pack.yaml) or a kit .yaml file")
+        for child in children:
+            _check_target(child, result)
+        return
+    if target.name == PACK_FILE:
+        _check_target(target.parent, result)
+        return
+    if not target.exists():
+        result.report.error("B001", "no such file or folder", Pos(display_path(target)), "check the path")
+        return
+    result.files += 1
+    if target.name == "helplines.yaml":
+        lines = load_helplines(target)
+        result.report.extend(lines.report)
+        check_helpline_links(result.report, lines.lines)
+        return
+    _check_kit(target, result.report)
+
+
+def _check_kit(target: Path, report: Report) -> None:
+    try:
+        from barst.kit.check import check_kit_file
+    except ImportError:
+        report.warning("B001", "kit files cannot be checked: the kit builder is not installed",
+                       Pos(display_path(target)), "install barst completely")
+        return
+    report.extend(check_kit_file(target))
+
+
+def _check_pack_into(folder: Path, report: Report) -> PackStats | None:
+    loaded = load_pack(folder)
+    report.extend(loaded.report)
+    pack = loaded.pack
+    if pack is None:
+        return None
+    stats = PackStats(pack.id, pack.kind)
+    if pack.kind == "story":
+        stats.scores = check_story(pack, report)
+        _check_fit(loaded, report)
+    else:
+        check_board(pack, report)
+    check_translations(loaded, report)
+    _count(loaded, stats)
+    return stats
+
+
+def _check_fit(loaded: Loaded, report: Report) -> None:
+    """B070: warn about text that cannot fit the player's boxes at 1280x720."""
+    try:
+        from barst.textfit import fits_on_screen
+    except ImportError:  # the player's metrics are optional for the checker
+        return
+    pack = loaded.pack
+    assert pack is not None
+    roles = {"text": "scene", "label": "choice", "feedback": "feedback", "impact": "feedback", "helps": "helps"}
+    for text in loaded.texts:
+        role = roles.get(text.key.rsplit(".", 1)[-1])
+        if role is None:
+            continue
+        for lang, value in text.values.items():
+            if not fits_on_screen(value, role):
+                report.warning("B070", f"this {role} text in '{lang}' does not fit on screen at 1280x720",
+                               text.value_pos.get(lang, text.pos), "shorten it or split the scene")
+
+
+def _count(loaded: Loaded, stats: PackStats) -> None:
+    pack = loaded.pack
+    assert pack is not None
+    counts = stats.counts
+    if pack.kind == "story":
+        counts["situations"] = len(pack.situations)
+        counts["scenes"] = sum(len(s.scenes) for s in pack.situations)
+        counts["choices"] = sum(len(scene.choices) for s in pack.situations for scene in s.scenes)
+        counts["endings"] = sum(1 for s in pack.situations for scene in s.scenes if scene.ending is not None)
+    else:
+        counts["cards"] = len(pack.cards)
+        counts["decks"] = len(pack.decks)
+        counts["squares"] = len(pack.board.squares) if pack.board else 0
+        for deck in pack.decks:
+            counts[f"cards.{deck.id}"] = len(pack.cards_in(deck.id))
+    for text in loaded.texts:
+        for lang, value in text.values.items():
+            stats.words[lang] = stats.words.get(lang, 0) + word_count(value)
+
+
+def format_summary(result: CheckResult, strict: bool) -> list[str]:
+    lines = []
+    for stats in result.packs:
+        counts = ", ".join(f"{v} {k}" for k, v in stats.counts.items() if "." not in k)
+        words = ", ".join(f"{lang} {n}" for lang, n in sorted(stats.words.items()))
+        lines.append(f"{stats.name} ({stats.kind}): {counts}; words: {words}")
+        for situation, score in stats.scores.items():
+            if score.best is not None:
+                lines.append(f"  {situation}: score {score.worst}–{score.best}")
+        decks = [f"{k.split('.', 1)[1]} {v}" for k, v in stats.counts.items() if k.startswith("cards.")]
+        if decks:
+            lines.append(f"  cards per deck: {', '.join(decks)}")
+    errors = len(result.report.errors)
+    warnings = len(result.report.warnings)
+    checked = len(result.packs) + result.files
+    verdict = "failed" if result.failed(strict) else "ok"
+    lines.append(f"{verdict}: {checked} checked, {errors} error(s), {warnings} warning(s)"
+                 + (" (--strict: warnings count as errors)" if strict and warnings else ""))
+    return lines
+
+
+def as_strict(report: Report) -> list[Any]:
+    """Warnings shown as errors under --strict."""
+    from dataclasses import replace
+
+    return [replace(d, severity=Severity.ERROR) if d.severity is Severity.WARNING else d for d in report.sorted()]
+
+
+__all__ = ["CheckResult", "PackStats", "check_asset", "check_pack", "check_paths", "format_summary", "shipped_targets"]

@@ -1,0 +1,81 @@
+"""Rules for every pack: translations, assets, help-line links."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from barst.diagnostics import Pos, Report
+from barst.loader import Loaded
+from barst.model import LINK_SCHEMES, HelpLine, Pack
+from barst.text import Text
+
+
+def check_duplicates(report: Report, items: Iterable[object], what: str, where: str = "") -> None:
+    """B020: ids must be unique within their scope."""
+    seen: dict[str, Pos] = {}
+    for item in items:
+        item_id: str = getattr(item, "id", "")
+        pos: Pos = getattr(item, "pos")
+        if not item_id:
+            continue
+        if item_id in seen:
+            first = seen[item_id]
+            report.error("B020", f"duplicate {what} id '{item_id}'{where} (first at {first})", pos,
+                         "give each one its own id; ids must stay stable once translated")
+        else:
+            seen[item_id] = pos
+
+
+def check_translations(loaded: Loaded, report: Report) -> None:
+    """B030/B033: every text in every declared language; B031: no orphaned translation lines."""
+    pack = loaded.pack
+    assert pack is not None
+    declared = list(pack.languages)
+    missing: dict[tuple[str, str], list[Text]] = {}
+    for text in loaded.texts:
+        if not text.values:
+            continue
+        for lang in declared:
+            if not text.has(lang):
+                missing.setdefault((text.pos.file, lang), []).append(text)
+        for lang, pos in text.value_pos.items():
+            if lang not in declared:
+                report.warning("B033", f"text in '{lang}', which the pack does not declare", pos,
+                               f"add {lang} to the pack's languages or remove this text")
+    for (file, lang), texts in sorted(missing.items()):
+        first = texts[0]
+        more = f" (and {len(texts) - 1} more in this file)" if len(texts) > 1 else ""
+        report.warning("B030", f"no '{lang}' text for {first.key or 'this text'}{more}", first.pos,
+                       f"add `{lang}: …` here or a line `{first.key}: …` in translations/{lang}.yaml")
+    known = {text.key for text in loaded.texts if text.key}
+    for lang, keys in loaded.translation_keys.items():
+        for address, pos in keys.items():
+            if address not in known:
+                report.warning("B031", f"'{address}' matches no text in the pack", pos,
+                               "the id may have changed; fix the address or remove the line")
+
+
+def check_asset(report: Report, pack: Pack, relative: str | None, pos: Pos) -> None:
+    """B040/B041: an asset must exist and stay inside the pack folder."""
+    if not relative:
+        return
+    root = Path(pack.folder).resolve()
+    target = (root / relative).resolve()
+    if not target.is_relative_to(root):
+        report.error("B041", f"'{relative}' lies outside the pack folder", pos,
+                     "copy the file into the pack and give a path inside it")
+    elif not target.is_file():
+        report.error("B040", f"the file '{relative}' does not exist", pos,
+                     f"add it to the pack folder or fix the path (relative to {pack.folder})")
+
+
+def check_helpline_links(report: Report, lines: list[HelpLine]) -> None:
+    check_duplicates(report, lines, "help line")
+    for line in lines:
+        if not line.links:
+            report.error("B060", f"help line '{line.id}' has no link", line.pos, "add a tel: or https: link")
+        for link in line.links:
+            if not link.startswith(LINK_SCHEMES) or len(link.split(":", 1)[1].strip("/")) == 0:
+                report.error("B060", f"link '{link}' of '{line.id}' is not tel:, https:, mailto: or sms:",
+                             line.pos, "write e.g. tel:+3280030030 or https://www.example.be")

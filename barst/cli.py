@@ -1,0 +1,203 @@
+"""The `barst` command. Each subcommand imports what it needs when it runs, so `check`, `run`, `packs`
+and `helplines` never load pygame or fpdf2 (and start fast)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from barst import __version__
+from barst.diagnostics import BarstError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+OPTIONAL_COMMANDS = {
+    "play": "play a pack on the projector (pygame window)",
+    "shots": "render every screen of a pack to PNG, without a display",
+    "kit": "build a printable PDF kit",
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = next((a for a in argv if not a.startswith("-")), None)
+    # Only the player and the kit builder need pygame or fpdf2: load their options only for them.
+    parser = build_parser(with_optional=command in OPTIONAL_COMMANDS)
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    try:
+        return handler(args)
+    except BarstError as exc:
+        print(f"barst: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nbarst: stopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def build_parser(with_optional: bool = True) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="barst",
+        description="Games and printable kits against family violence: check packs, play them in the "
+        "terminal or on a projector, and build PDF kits.",
+    )
+    parser.add_argument("--version", action="version", version=f"barst {__version__}")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="validate scenario packs and kit files",
+                           description="Validate packs, kit files and help lines. With no PATH, everything "
+                           "shipped with barst. One line per finding: path:line:col: severity[CODE]: message — fix.")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="a pack folder, a kit .yaml file, or a folder of them")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="output for people or for tools")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.set_defaults(handler=_check)
+
+    run = sub.add_parser("run", help="play a pack in the terminal",
+                         description="Play a pack in the terminal and print the transcript. Interactive by "
+                         "default; scripted with --choices; random but reproducible with --auto --seed.")
+    run.add_argument("pack", metavar="PACK", help="a pack folder or the name of a shipped pack (see `barst packs`)")
+    run.add_argument("--situation", metavar="ID", help="story packs: the situation to play")
+    run.add_argument("--lang", metavar="LL", help="language (nl, fr, en, de); default: the pack's first")
+    run.add_argument("--choices", metavar="1,3,2", help="story: choice numbers to take in order; board: die values")
+    run.add_argument("--auto", action="store_true", help="choose at random (every situation, or a whole board game)")
+    run.add_argument("--seed", type=int, default=0, metavar="N", help="seed for --auto and for the dice (default 0)")
+    run.add_argument("--teams", type=int, default=3, metavar="N", help="board games: number of teams (default 3)")
+    run.set_defaults(handler=_run)
+
+    packs = sub.add_parser("packs", help="list the shipped packs", description="List the shipped packs.")
+    packs.add_argument("--format", choices=("text", "json"), default="text")
+    packs.set_defaults(handler=_packs)
+
+    lines = sub.add_parser("helplines", help="show help lines for a region and language",
+                           description="Show the help lines (from assets/helplines.yaml) with their sources.")
+    lines.add_argument("--region", choices=("flanders", "wallonia", "brussels", "netherlands"),
+                       help="only lines serving this region")
+    lines.add_argument("--lang", metavar="LL", help="only lines answering in this language (nl, fr, en, de)")
+    lines.add_argument("--format", choices=("text", "json"), default="text")
+    lines.set_defaults(handler=_helplines)
+
+    if with_optional:
+        _add_optional_commands(sub)
+    else:
+        for name, summary in OPTIONAL_COMMANDS.items():
+            sub.add_parser(name, help=summary, add_help=False)
+    return parser
+
+
+def _add_optional_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The projector player and the kit builder register their own options (and import lazily)."""
+    try:
+        from barst.play import cli as play_cli
+    except ImportError:
+        play_cli = None  # type: ignore[assignment]
+    if play_cli is not None:
+        play_cli.add_parser_play(sub)
+        play_cli.add_parser_shots(sub)
+    try:
+        from barst.kit import cli as kit_cli
+    except ImportError:
+        kit_cli = None  # type: ignore[assignment]
+    if kit_cli is not None:
+        kit_cli.add_parser(sub)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from barst.check import as_strict, check_paths, format_summary, shipped_targets
+
+    targets = [Path(p) for p in args.paths] or shipped_targets()
+    result = check_paths(targets)
+    diagnostics = as_strict(result.report) if args.strict else result.report.sorted()
+    if args.format == "json":
+        payload = {
+            "ok": not result.failed(args.strict),
+            "errors": len(result.report.errors),
+            "warnings": len(result.report.warnings),
+            "diagnostics": [d.as_json() for d in diagnostics],
+            "packs": [stats.as_json() for stats in result.packs],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for diagnostic in diagnostics:
+            print(diagnostic.format())
+        for line in format_summary(result, args.strict):
+            print(line)
+    return 1 if result.failed(args.strict) else 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from barst.runner import run_command
+
+    return run_command(args)
+
+
+def _packs(args: argparse.Namespace) -> int:
+    from barst import paths
+    from barst.loader import load_pack
+    from barst.text import fallback_chain
+
+    rows = []
+    for folder in paths.shipped_packs():
+        pack = load_pack(folder).pack
+        if pack is None:
+            rows.append({"id": folder.name, "error": "does not load; run `barst check`"})
+            continue
+        chain = fallback_chain(pack.languages[0], pack.fallback_order())
+        audience = pack.audience.label.get(chain[0], chain) if pack.audience.label else pack.audience.group
+        ages = (f"{pack.audience.age_min}–{pack.audience.age_max}"
+                if pack.audience.age_min is not None and pack.audience.age_max is not None else "")
+        rows.append({"id": pack.id, "kind": pack.kind, "languages": list(pack.languages),
+                     "audience": audience, "ages": ages, "title": pack.title.get(chain[0], chain),
+                     "minutes": pack.duration_minutes})
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for row in rows:
+        if "error" in row:
+            print(f"{row['id']}: {row['error']}")
+            continue
+        ages = f", ages {row['ages']}" if row["ages"] else ""
+        minutes = f", about {row['minutes']} min" if row["minutes"] else ""
+        print(f"{row['id']:<22} {row['kind']:<6} {'/'.join(row['languages']):<9} {row['title']}")
+        print(f"{'':<22} for {row['audience']}{ages}{minutes}")
+    return 0
+
+
+def _helplines(args: argparse.Namespace) -> int:
+    from barst.helplines import load_helplines
+
+    lines = load_helplines()
+    if lines.report.has_errors():
+        for diagnostic in lines.report.sorted():
+            print(diagnostic.format(), file=sys.stderr)
+        return 1
+    chosen = lines.select(args.region, args.lang)
+    lang = args.lang or "nl"
+    if args.format == "json":
+        print(json.dumps([{"id": h.id, "name": h.name.get(lang, ("nl", "fr", "en")), "number": h.number,
+                           "links": h.links, "regions": h.regions, "languages": h.languages,
+                           "hours": h.hours.get(lang, ("nl", "fr", "en")), "source": h.source,
+                           "checked": h.checked} for h in chosen], ensure_ascii=False, indent=2))
+        return 0
+    if not chosen:
+        print("No help line matches that region and language.")
+        return 0
+    for line in chosen:
+        order = (lang, "nl", "fr", "en")
+        short = "  (short number: only from a Belgian phone)" if line.short and not line.emergency else ""
+        print(f"{line.number:<12} {line.name.get(lang, order)}{short}")
+        print(f"{'':<12} {line.audience.get(lang, order)} · {line.hours.get(lang, order)}")
+        print(f"{'':<12} {' '.join(line.links)}  [source: {line.source}, checked {line.checked}]")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,294 @@
+"""`barst run`: play a pack in the terminal. The text adapter over the same engines as the projector."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from barst import rng
+from barst.check import check_pack
+from barst.diagnostics import BarstError
+from barst.engine import board as B
+from barst.engine import events as ev
+from barst.engine import story as S
+from barst.helplines import load_helplines
+from barst.loader import load_pack, resolve_pack
+from barst.model import Pack
+from barst.text import KNOWN_LANGUAGES, Text, fallback_chain
+
+Out = Callable[[str], None]
+
+
+def run_command(args: argparse.Namespace) -> int:
+    folder = resolve_pack(args.pack)
+    pack = _load_checked(folder)
+    lang = args.lang or pack.languages[0]
+    if lang not in KNOWN_LANGUAGES:
+        raise BarstError(f"Unknown language '{lang}'. Choose one of: {', '.join(KNOWN_LANGUAGES)}.")
+    scripted = _parse_choices(args.choices) if args.choices else None
+    runner = TextRunner(pack, lang, print)
+    if pack.kind == "story":
+        return runner.play_story(args.situation, scripted, args.auto, args.seed)
+    return runner.play_board(scripted, args.auto, args.seed, args.teams)
+
+
+def _load_checked(folder: Path) -> Pack:
+    report = check_pack(folder)
+    if report.has_errors():
+        for diagnostic in report.errors[:10]:
+            print(diagnostic.format(), file=sys.stderr)
+        raise BarstError(f"The pack in {folder} has errors; fix them first (see `barst check {folder}`).")
+    pack = load_pack(folder).pack
+    assert pack is not None
+    return pack
+
+
+def _parse_choices(text: str) -> list[int]:
+    try:
+        return [int(part) for part in text.replace(" ", "").split(",") if part]
+    except ValueError:
+        raise BarstError(f"--choices takes numbers separated by commas, like 1,3,2 (not '{text}').") from None
+
+
+class TextRunner:
+    def __init__(self, pack: Pack, lang: str, out: Out, read: Callable[[str], str] = input) -> None:
+        self.pack = pack
+        self.lang = lang
+        self.chain = fallback_chain(lang, pack.fallback_order())
+        self.out = out
+        self.read = read
+
+    def t(self, text: Text | None) -> str:
+        return text.get(self.lang, self.chain) if text else ""
+
+    # --- story ---
+
+    def play_story(self, situation: str | None, scripted: list[int] | None, auto: bool, seed: int) -> int:
+        engine = S.StoryEngine(self.pack)
+        state = engine.new_state(seed)
+        if situation is not None and situation not in engine.situations:
+            raise BarstError(f"There is no situation '{situation}' in {self.pack.id}. "
+                             f"Situations: {', '.join(engine.situations)}.")
+        interactive = scripted is None and not auto
+        if situation is None and interactive:
+            situation = self._ask_situation(engine)
+            if situation is None:
+                return 1
+        targets = [situation] if situation else ([s.id for s in self.pack.situations] if auto else
+                                                  [self.pack.situations[0].id])
+        code = 0
+        numbers = iter(scripted or [])
+        for target in targets:
+            state, events = engine.step(state, S.Start(target))
+            self._show(events)
+            state, code = self._story_loop(engine, state, numbers, auto, interactive)
+            if code != 0:
+                return code
+        return code
+
+    def _ask_situation(self, engine: S.StoryEngine) -> str | None:
+        for number, situation in enumerate(self.pack.situations, 1):
+            self.out(f"  {number}. {self.t(situation.title)} — {self.t(situation.summary)}")
+        while True:
+            answer = self._prompt("Situation (number, q to stop): ")
+            if answer is None or answer == "q":
+                return None
+            if answer.isdigit() and 1 <= int(answer) <= len(self.pack.situations):
+                return self.pack.situations[int(answer) - 1].id
+
+    def _story_loop(self, engine: S.StoryEngine, state: S.StoryState, numbers: Iterator[int], auto: bool,
+                    interactive: bool) -> tuple[S.StoryState, int]:
+        while state.ending is None and state.situation is not None:
+            scene = engine.current_scene(state)
+            assert scene is not None
+            if not scene.choices:
+                state, events = engine.step(state, S.Continue())
+            elif auto:
+                state, events = engine.step(state, S.ChooseRandom())
+            elif not interactive:
+                number = next(numbers, None)
+                if number is None:
+                    self.out(f"The choices ran out before an ending (at scene '{scene.id}').")
+                    return state, 1
+                self.out(f"> {number}")
+                state, events = engine.step(state, S.ChooseNumber(number))
+            else:
+                answer = self._prompt("Your choice (number, x = emergency exit, u = undo, q = stop): ")
+                if answer is None or answer == "q":
+                    return state, 1
+                action: S.Action = (S.EmergencyExit() if answer == "x" else S.Undo() if answer == "u"
+                                    else S.ChooseNumber(int(answer)) if answer.isdigit() else S.Continue())
+                state, events = engine.step(state, action)
+            self._show(events)
+            if any(isinstance(e, ev.Rejected) for e in events) and not interactive:
+                return state, 1
+            if any(isinstance(e, ev.EmergencyExited) for e in events):
+                return state, 0
+        return state, 0
+
+    # --- board ---
+
+    def play_board(self, scripted: list[int] | None, auto: bool, seed: int, teams: int) -> int:
+        engine = B.BoardEngine(self.pack)
+        state = engine.new_state(seed)
+        teams = max(engine.rules.teams_min, min(engine.rules.teams_max, teams))
+        for number in range(1, teams + 1):
+            state, _ = engine.step(state, B.AddTeam(f"Team {number}"))
+        state, events = engine.step(state, B.StartGame())
+        self._show_board(engine, state, events)
+        dice = iter(scripted or [])
+        answers = rng.seed_state(seed ^ 0x5EED)
+        interactive = scripted is None and not auto
+        for _ in range(10_000):
+            if state.phase == "over":
+                return 0
+            action, answers = self._board_action(engine, state, dice, answers, interactive)
+            if action is None:
+                return 1
+            state, events = engine.step(state, action)
+            self._show_board(engine, state, events)
+            if isinstance(action, B.EmergencyExit):
+                return 0
+        self.out("The game did not end after 10,000 steps.")
+        return 1
+
+    def _board_action(self, engine: B.BoardEngine, state: B.BoardState, dice: Iterator[int], answers: int,
+                      interactive: bool) -> tuple[B.Action | None, int]:
+        if interactive:
+            return self._ask_board(engine, state), answers
+        if state.phase == "roll":
+            value = next(dice, None)
+            return B.Roll(value), answers
+        if state.phase == "choose":
+            deck, answers = rng.pick(answers, state.decks)
+            return B.ChooseDeck(deck), answers
+        if state.phase == "result":
+            return B.NextTurn(), answers
+        card = engine.current_card(state)
+        assert card is not None
+        deck = self.pack.deck(card.deck or "")
+        if deck and deck.type == "true_false":
+            value, answers = rng.pick(answers, [True, False])
+            return B.Answer(value), answers
+        if deck and deck.type == "multiple_choice":
+            option, answers = rng.pick(answers, card.options)
+            return B.Answer(option.id), answers
+        verdict, answers = rng.pick(answers, list(B.VERDICTS))
+        return B.Judge(verdict), answers
+
+    def _ask_board(self, engine: B.BoardEngine, state: B.BoardState) -> B.Action | None:
+        prompts = {
+            "roll": "Enter = roll, or type what the die showed (x = exit, u = undo, q = stop): ",
+            "choose": f"Choose a deck ({', '.join(state.decks)}): ",
+            "card": "Answer: t/f, an option letter, or judge r(ight)/p(artly)/w(rong); s = stop card: ",
+            "result": "Enter = next turn: ",
+        }
+        answer = self._prompt(prompts[state.phase])
+        if answer is None or answer == "q":
+            return None
+        simple: dict[str, B.Action] = {"x": B.EmergencyExit(), "u": B.Undo(), "s": B.StopCard(),
+                                       "t": B.Answer(True), "f": B.Answer(False), "r": B.Judge("correct"),
+                                       "p": B.Judge("partly"), "w": B.Judge("wrong")}
+        if state.phase == "roll":
+            return B.Roll(int(answer)) if answer.isdigit() else simple.get(answer, B.Roll())
+        if state.phase == "choose":
+            return B.ChooseDeck(answer)
+        if state.phase == "result":
+            return simple.get(answer, B.NextTurn())
+        return simple.get(answer, B.Answer(answer))
+
+    # --- output ---
+
+    def _show(self, events: list[ev.Event]) -> None:
+        for event in events:
+            if isinstance(event, ev.SceneShown):
+                speaker = f"{self.t(event.speaker.name)}: " if event.speaker else ""
+                self.out("")
+                self.out(f"{speaker}{self.t(event.scene.text)}")
+                for choice in event.choices:
+                    self.out(f"  {choice.number}. {self.t(choice.label)}")
+            elif isinstance(event, ev.ChoiceMade):
+                if event.feedback:
+                    self.out(f"  → {self.t(event.feedback)}")
+                if event.impact:
+                    self.out(f"  ↳ {self.t(event.impact)}")
+                for change in event.changes:
+                    variable = self.pack.variable(change.variable)
+                    if variable is None or variable.kind != "meter":
+                        continue
+                    self.out(f"  {self.t(variable.label) or change.variable}: {change.old} → {change.new}")
+            elif isinstance(event, ev.EndingReached):
+                self._show_ending(event)
+            elif isinstance(event, ev.EmergencyExited):
+                self._show_helplines()
+            elif isinstance(event, ev.Rejected):
+                self.out(f"  ({event.reason})")
+
+    def _show_ending(self, event: ev.EndingReached) -> None:
+        ending = event.ending
+        self.out("")
+        self.out(f"== {self.t(ending.verdict)} — score {event.score} "
+                 f"({event.endings_found}/{event.endings_total} endings found)")
+        self.out(f"What helps: {self.t(ending.helps)}")
+        for question in ending.debrief:
+            self.out(f"  ? {self.t(question)}")
+        for unlock in event.unlocked:
+            self.out(f"Unlocked — {self.t(unlock.title)}: {self.t(unlock.text)}")
+
+    def _show_helplines(self) -> None:
+        self.out("")
+        self.out("You left the situation. Talking helps:")
+        for line in load_helplines().select(self.pack.region, self.lang) or load_helplines().select(self.pack.region):
+            self.out(f"  {line.number:<12} {line.name.get(self.lang, self.chain)}")
+
+    def _show_board(self, engine: B.BoardEngine, state: B.BoardState, events: list[ev.Event]) -> None:
+        for event in events:
+            if isinstance(event, ev.TurnStarted):
+                team = state.teams[event.team]
+                self.out(f"\n-- Round {event.round}: {team.name} (square {team.position + 1}, {team.score} points)")
+            elif isinstance(event, ev.DiceRolled):
+                self.out(f"  die: {event.value}")
+            elif isinstance(event, ev.PawnMoved):
+                square = engine.square(event.end)
+                self.out(f"  {state.teams[event.team].name} → square {event.end + 1}: {self.t(square.label)}")
+            elif isinstance(event, ev.CardDrawn):
+                self._show_card(event)
+            elif isinstance(event, ev.AnswerScored):
+                self.out(f"  {state.teams[event.team].name}: {event.verdict} (+{event.points})")
+                if not state.pending and event.card.explanation:
+                    self.out(f"  Why: {self.t(event.card.explanation)}")
+                if not state.pending and event.card.source:
+                    self.out(f"  Source: {event.card.source}")
+            elif isinstance(event, ev.CardSkipped):
+                self.out("  Stop card: this card is skipped.")
+            elif isinstance(event, ev.TurnSkipped):
+                self.out(f"  {state.teams[event.team].name} skips this turn.")
+            elif isinstance(event, ev.GameOver):
+                self.out("\n== Game over. Ranking:")
+                for place, index in enumerate(event.ranking, 1):
+                    team = state.teams[index]
+                    self.out(f"  {place}. {team.name}: {team.score} points")
+            elif isinstance(event, ev.EmergencyExited):
+                self._show_helplines()
+            elif isinstance(event, ev.Rejected):
+                self.out(f"  ({event.reason})")
+
+    def _show_card(self, event: ev.CardDrawn) -> None:
+        card = event.card
+        deck = self.pack.deck(card.deck or "")
+        who = "everyone answers" if event.everyone else "card"
+        self.out(f"  [{self.t(deck.title) if deck else card.deck} — {who}] {self.t(card.prompt)}")
+        if card.quote_by:
+            self.out(f"    — {self.t(card.quote_by)}")
+        if card.question:
+            self.out(f"    {self.t(card.question)}")
+        for option in card.options:
+            self.out(f"    {option.id}) {self.t(option.text)}")
+
+    def _prompt(self, text: str) -> str | None:
+        try:
+            return self.read(text).strip().lower()
+        except EOFError:
+            return None
