@@ -30,6 +30,11 @@ MAX_DEPTH = 40
 MAX_EXPANDED_NODES = 2_000_000
 
 
+_PLAIN_TAGS = frozenset(
+    {None, "!"} | {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
+)
+
+
 @dataclass(slots=True)
 class Node:
     """A YAML node: a mapping (dict of key -> Node), a sequence (list of Node) or a scalar (str)."""
@@ -145,15 +150,13 @@ class _TreeBuilder:
     def feed(self, event: Any) -> None:
         if isinstance(event, yaml.ScalarEvent):
             style_plain = bool(event.implicit[0]) and event.style is None
-            tag = event.tag
-            if tag not in (None, "!", "tag:yaml.org,2002:str") and not tag.startswith("tag:yaml.org,2002:"):
-                raise YamlRefused(f"custom YAML tag {tag} is not allowed", self.pos(event),
-                                  "remove the tag; barst files use plain YAML only")
+            self._check_tag(event)
             self._add(Node(event.value, self.pos(event), plain=style_plain), event)
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(self.stack) >= MAX_DEPTH:
                 raise YamlRefused(f"nesting is deeper than {MAX_DEPTH} levels", self.pos(event),
                                   "flatten the structure")
+            self._check_tag(event)
             is_map = isinstance(event, yaml.MappingStartEvent)
             node = Node({} if is_map else [], self.pos(event), key_pos={} if is_map else None)
             self.stack.append((node, [None]))
@@ -176,6 +179,11 @@ class _TreeBuilder:
             if self.documents > 1:
                 raise YamlRefused("more than one YAML document in this file", self.pos(event),
                                   "remove the `---` separator or split the file")
+
+    def _check_tag(self, event: Any) -> None:
+        if event.tag not in _PLAIN_TAGS:
+            raise YamlRefused(f"the YAML tag {event.tag} is not allowed", self.pos(event),
+                              "remove the tag; barst files use plain YAML only")
 
     def _add(self, node: Node, event: Any) -> None:
         if event.anchor:

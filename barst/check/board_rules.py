@@ -46,6 +46,8 @@ def check_board(pack: Pack, report: Report) -> None:
             continue
         _check_card(card, decks[card.deck].type, report)
     for deck_id, squares in squares_per_deck.items():
+        if deck_id not in decks:
+            continue  # already reported as B021
         count = len(pack.cards_in(deck_id))
         if count < squares:
             deck = decks[deck_id]

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+# Headless everywhere: tests never need a screen or a sound card.
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+from support import PACKS, ROOT
+
+
+@pytest.fixture
+def copy_pack(tmp_path: Path) -> Callable[[str], Path]:
+    """Copy a test pack (tests/packs/NAME) or a shipped pack (scenarios/NAME) into a temp folder."""
+
+    def copy(name: str) -> Path:
+        source = PACKS / name if (PACKS / name).is_dir() else ROOT / "scenarios" / name
+        target = tmp_path / name
+        shutil.copytree(source, target)
+        return target
+
+    return copy
+
