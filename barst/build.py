@@ -58,12 +58,12 @@ def build(cls: type[Any], node: Node, ctx: Context, address: str = "", use_id: b
 
 def build_list(cls: type[Any], node: Node, ctx: Context, address: str = "") -> list[Any]:
     value = _converter(list[cls])(node, ctx, address)  # type: ignore[valid-type]
-    return [] if value is INVALID else value  # type: ignore[no-any-return]
+    return [] if value is INVALID else value
 
 
 def model_fields(cls: type[Any]) -> list[tuple[dataclasses.Field[Any], Any]]:
     """The YAML-facing fields of a model class with their resolved types."""
-    hints = typing.get_type_hints(cls, vars(model))
+    hints = typing.get_type_hints(cls, vars(model), include_extras=True)
     return [(f, hints[f.name]) for f in dataclasses.fields(cls) if not f.metadata.get("internal")]
 
 
@@ -112,7 +112,11 @@ def _make_converter(tp: Any) -> Converter:
 
 def _list_converter(item_type: Any) -> Converter:
     convert_item = _converter(item_type)
-    has_id = item_type not in _SIMPLE and dataclasses.is_dataclass(item_type) and any(f.name == "id" for f in dataclasses.fields(item_type))
+    has_id = (
+        item_type not in _SIMPLE
+        and dataclasses.is_dataclass(item_type)
+        and any(f.name == "id" for f in dataclasses.fields(item_type))
+    )
 
     def convert_list(node: Node, ctx: Context, address: str) -> Any:
         if node.is_null:
@@ -205,7 +209,7 @@ def _is_required(field: dataclasses.Field[Any]) -> bool:
 
 
 def _placeholder(tp: Any) -> Any:
-    inner, optional = unwrap_optional(tp)
+    _, optional = unwrap_optional(tp)
     if optional:
         return None
     if typing.get_origin(tp) is list:

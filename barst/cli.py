@@ -8,6 +8,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from barst import __version__
 from barst.diagnostics import BarstError
@@ -98,14 +99,14 @@ def _add_optional_commands(sub: argparse._SubParsersAction[argparse.ArgumentPars
     try:
         from barst.play import cli as play_cli
     except ImportError:
-        play_cli = None  # type: ignore[assignment]
+        play_cli = None
     if play_cli is not None:
         play_cli.add_parser_play(sub)
         play_cli.add_parser_shots(sub)
     try:
         from barst.kit import cli as kit_cli
     except ImportError:
-        kit_cli = None  # type: ignore[assignment]
+        kit_cli = None
     if kit_cli is not None:
         kit_cli.add_parser(sub)
 
@@ -144,7 +145,7 @@ def _packs(args: argparse.Namespace) -> int:
     from barst.loader import load_pack
     from barst.text import fallback_chain
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for folder in paths.shipped_packs():
         pack = load_pack(folder).pack
         if pack is None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 
 class Severity(Enum):
@@ -13,9 +17,8 @@ class Severity(Enum):
     NOTE = "note"
 
 
-@dataclass(frozen=True, slots=True)
-class Pos:
-    """Where a node came from: 1-based line and column."""
+class Pos(NamedTuple):
+    """Where a node came from: 1-based line and column. A tuple: made for every YAML node, so cheap."""
 
     file: str
     line: int = 0
@@ -95,6 +98,19 @@ class Report:
 
 class BarstError(Exception):
     """A user-facing error: printed as one plain sentence, never as a traceback."""
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Loading builds hundreds of thousands of small objects and no reference cycles; the cyclic
+    collector would rescan them again and again (check time grew 17x for 10x the content)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def display_path(path: Path, base: Path | None = None) -> str:

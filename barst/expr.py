@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 _TOKEN = re.compile(
     r"\s*(?:(?P<num>-?\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_-]*)|(?P<op>\+=|-=|==|!=|<=|>=|=|<|>|\(|\)|,))"
 )
-_COMPARE = {
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
     "==": lambda a, b: a == b,
     "!=": lambda a, b: a != b,
     "<": lambda a, b: a < b,
@@ -144,7 +145,7 @@ class _Parser:
         return token
 
     def expect(self, value: str) -> None:
-        kind, found, column = self.take()
+        _, found, column = self.take()
         if found != value:
             raise ExprError(f"expected '{value}', found '{found}'", column)
 
@@ -206,24 +207,25 @@ class _Parser:
 def _eval(tree: Ast, values: Mapping[str, int], visited: Callable[[str], bool]) -> int:
     tag = tree[0]
     if tag == "num":
-        return tree[1]  # type: ignore[return-value]
+        return cast(int, tree[1])
     if tag == "var":
-        return values.get(tree[1], 0)  # type: ignore[arg-type]
+        return values.get(cast(str, tree[1]), 0)
     if tag == "call":
-        return int(visited(tree[2]))  # type: ignore[arg-type]
+        return int(visited(cast(str, tree[2])))
     if tag == "not":
-        return int(not _eval(tree[1], values, visited))  # type: ignore[arg-type]
-    if tag == "and":
-        return int(bool(_eval(tree[1], values, visited)) and bool(_eval(tree[2], values, visited)))  # type: ignore[arg-type]
-    if tag == "or":
-        return int(bool(_eval(tree[1], values, visited)) or bool(_eval(tree[2], values, visited)))  # type: ignore[arg-type]
-    compare = _COMPARE[tree[1]]  # type: ignore[index]
-    return int(compare(_eval(tree[2], values, visited), _eval(tree[3], values, visited)))  # type: ignore[arg-type]
+        return int(not _eval(cast(Ast, tree[1]), values, visited))
+    if tag in ("and", "or"):
+        left = bool(_eval(cast(Ast, tree[1]), values, visited))
+        if left == (tag == "or"):  # short-circuit: `or` with a true left, `and` with a false one
+            return int(left)
+        return int(bool(_eval(cast(Ast, tree[2]), values, visited)))
+    compare = _COMPARE[cast(str, tree[1])]
+    return int(compare(_eval(cast(Ast, tree[2]), values, visited), _eval(cast(Ast, tree[3]), values, visited)))
 
 
 def _collect(tree: Ast, tag: str, found: set[str]) -> None:
     if tree[0] == tag:
-        found.add(tree[1] if tag == "var" else tree[2])  # type: ignore[arg-type]
+        found.add(cast(str, tree[1] if tag == "var" else tree[2]))
     for child in tree[1:]:
         if isinstance(child, tuple):
             _collect(child, tag, found)

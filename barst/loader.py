@@ -12,7 +12,7 @@ from pathlib import Path
 
 from barst import paths
 from barst.build import Context, build
-from barst.diagnostics import BarstError, Pos, Report, display_path
+from barst.diagnostics import BarstError, Pos, Report, display_path, paused_gc
 from barst.model import CardFile, Pack, Situation
 from barst.text import KNOWN_LANGUAGES, Text
 from barst.yamlload import Node, load_file
@@ -52,6 +52,11 @@ def resolve_pack(name_or_path: str) -> Path:
 
 
 def load_pack(folder: Path) -> Loaded:
+    with paused_gc():
+        return _load_pack(folder)
+
+
+def _load_pack(folder: Path) -> Loaded:
     report = Report()
     loaded = Loaded(None, report, folder)
     root = folder.resolve()

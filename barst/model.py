@@ -9,26 +9,27 @@ description an editor shows while an author types.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, NewType
+from typing import Annotated, Any, Literal
 
 from barst.diagnostics import NOWHERE, Pos
 from barst.expr import Condition, Effect
 from barst.text import Text
 
-Id = NewType("Id", str)  # lowercase letters, digits, '-' and '_': stable across translations
-Lang = NewType("Lang", str)  # a language code: nl, fr, en, de
-AssetPath = NewType("AssetPath", str)  # a file inside the pack folder (or the shared assets/)
-Colour = NewType("Colour", str)  # #rrggbb
+# Plain strings to the type checker; the marks tell the loader and the schema how to validate them.
+Id = Annotated[str, "id"]  # lowercase letters, digits, '-' and '_': stable across translations
+Lang = Annotated[str, "lang"]  # a language code: nl, fr, en, de
+AssetPath = Annotated[str, "asset"]  # a file inside the pack folder
+Colour = Annotated[str, "colour"]  # #rrggbb
 
 FiveA = Literal["anderen-betrekken", "afleiden", "afzonderen", "aanspreken", "aanwezig-blijven"]
 FIVE_AS: tuple[str, ...] = FiveA.__args__  # type: ignore[attr-defined]
 
 
-def doc(text: str, default: object = ..., factory: object = None) -> object:
+def doc(text: str, default: Any = ..., factory: Any = None) -> Any:
     """A field with a description for the JSON Schema (and so for the author's editor)."""
     meta = {"doc": text}
     if factory is not None:
-        return field(default_factory=factory, metadata=meta)  # type: ignore[call-overload]
+        return field(default_factory=factory, metadata=meta)
     if default is ...:
         return field(metadata=meta)
     return field(default=default, metadata=meta)
@@ -191,8 +192,8 @@ class Deck:
     id: Id = doc("stable id of the deck")
     type: CardType = doc("what kind of card the deck holds")
     title: Text = doc("name of the deck")
-    colour: Colour = doc("colour of the deck's squares and cards (#rrggbb)", Colour("#0072B2"))
-    icon: Id = doc("icon name shown with the colour", Id("card"))
+    colour: Colour = doc("colour of the deck's squares and cards (#rrggbb)", "#0072B2")
+    icon: Id = doc("icon name shown with the colour", "card")
     pos: Pos = POS
 
 

@@ -162,16 +162,16 @@ class TextRunner:
             value = next(dice, None)
             return B.Roll(value), answers
         if state.phase == "choose":
-            deck, answers = rng.pick(answers, state.decks)
-            return B.ChooseDeck(deck), answers
+            chosen, answers = rng.pick(answers, state.decks)
+            return B.ChooseDeck(chosen), answers
         if state.phase == "result":
             return B.NextTurn(), answers
         card = engine.current_card(state)
         assert card is not None
         deck = self.pack.deck(card.deck or "")
         if deck and deck.type == "true_false":
-            value, answers = rng.pick(answers, [True, False])
-            return B.Answer(value), answers
+            truth, answers = rng.pick(answers, [True, False])
+            return B.Answer(truth), answers
         if deck and deck.type == "multiple_choice":
             option, answers = rng.pick(answers, card.options)
             return B.Answer(option.id), answers

@@ -166,7 +166,7 @@ class _TreeBuilder:
             node, _ = self.stack.pop()
             self._attach(node, None)
         elif isinstance(event, yaml.AliasEvent):
-            target = self.anchors.get(event.anchor)
+            target = self.anchors.get(event.anchor or "")
             if target is None:
                 raise YamlRefused(f"unknown alias *{event.anchor}", self.pos(event), "define the anchor first")
             self.expanded += target.size
@@ -211,6 +211,7 @@ class _TreeBuilder:
             return
         pending[0] = None
         name = key.value
+        assert parent.key_pos is not None
         if name in parent.value:
             raise YamlRefused(f"duplicate key '{name}' (also at line {parent.key_pos[name].line})",
                               key.pos, "remove one of them")

@@ -8,12 +8,11 @@ from typing import Any
 
 import pytest
 import yaml
+from support import PACKS, edit
 
 from barst.check import check_paths
 from barst.check.registry import RULES
 from barst.yamlload import MAX_FILE_BYTES
-
-from support import PACKS, edit
 
 CASES: dict[str, list[dict[str, Any]]] = yaml.safe_load((Path(__file__).parent / "checker_cases.yaml").read_text())
 

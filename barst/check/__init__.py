@@ -11,7 +11,7 @@ from barst import paths
 from barst.check.board_rules import check_board
 from barst.check.common_rules import check_asset, check_helpline_links, check_translations
 from barst.check.story_rules import ScoreRange, check_story
-from barst.diagnostics import Pos, Report, Severity, display_path
+from barst.diagnostics import Pos, Report, Severity, display_path, paused_gc
 from barst.helplines import load_helplines
 from barst.loader import PACK_FILE, Loaded, load_pack
 from barst.text import word_count
@@ -48,14 +48,16 @@ class CheckResult:
 def check_pack(folder: Path) -> Report:
     """All findings for one pack folder (what the player uses before it starts a pack)."""
     report = Report()
-    _check_pack_into(folder, report)
+    with paused_gc():
+        _check_pack_into(folder, report)
     return report
 
 
 def check_paths(targets: Iterable[Path]) -> CheckResult:
     result = CheckResult()
-    for target in targets:
-        _check_target(target, result)
+    with paused_gc():
+        for target in targets:
+            _check_target(target, result)
     return result
 
 

@@ -57,7 +57,8 @@ def check_board(pack: Pack, report: Report) -> None:
 
 def _check_card(card: Card, card_type: str, report: Report) -> None:
     if card_type == "true_false" and card.answer is None:
-        report.error("B052", f"true/false card '{card.id}' has no `answer`", card.pos, "add `answer: true` or `answer: false`")
+        report.error("B052", f"true/false card '{card.id}' has no `answer`", card.pos,
+                     "add `answer: true` or `answer: false`")
     if card_type == "multiple_choice":
         check_duplicates(report, card.options, "option", f" in card {card.id}")
         correct = sum(1 for option in card.options if option.correct)

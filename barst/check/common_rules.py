@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol
 
 from barst.diagnostics import Pos, Report
 from barst.loader import Loaded
@@ -11,12 +12,18 @@ from barst.model import LINK_SCHEMES, HelpLine, Pack
 from barst.text import Text
 
 
-def check_duplicates(report: Report, items: Iterable[object], what: str, where: str = "") -> None:
+class Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def pos(self) -> Pos: ...
+
+
+def check_duplicates(report: Report, items: Iterable[Identified], what: str, where: str = "") -> None:
     """B020: ids must be unique within their scope."""
     seen: dict[str, Pos] = {}
     for item in items:
-        item_id: str = getattr(item, "id", "")
-        pos: Pos = getattr(item, "pos")
+        item_id, pos = item.id, item.pos
         if not item_id:
             continue
         if item_id in seen:
@@ -43,13 +50,13 @@ def check_translations(loaded: Loaded, report: Report) -> None:
             if lang not in declared:
                 report.warning("B033", f"text in '{lang}', which the pack does not declare", pos,
                                f"add {lang} to the pack's languages or remove this text")
-    for (file, lang), texts in sorted(missing.items()):
+    for (_, lang), texts in sorted(missing.items()):
         first = texts[0]
         more = f" (and {len(texts) - 1} more in this file)" if len(texts) > 1 else ""
         report.warning("B030", f"no '{lang}' text for {first.key or 'this text'}{more}", first.pos,
                        f"add `{lang}: …` here or a line `{first.key}: …` in translations/{lang}.yaml")
     known = {text.key for text in loaded.texts if text.key}
-    for lang, keys in loaded.translation_keys.items():
+    for keys in loaded.translation_keys.values():
         for address, pos in keys.items():
             if address not in known:
                 report.warning("B031", f"'{address}' matches no text in the pack", pos,

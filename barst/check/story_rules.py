@@ -59,7 +59,8 @@ def _check_references(pack: Pack, situation: Situation, scenes: dict[str, Scene]
         check_asset(report, pack, character.image, character.pos)
     for unlock in situation.unlocks:
         if unlock.character and unlock.character not in characters:
-            report.error("B021", f"unknown character '{unlock.character}'", unlock.pos, _suggest(unlock.character, characters))
+            report.error("B021", f"unknown character '{unlock.character}'", unlock.pos,
+                         _suggest(unlock.character, characters))
     for scene in situation.scenes:
         check_duplicates(report, scene.choices, "choice", f" in scene {scene.id}")
         check_asset(report, pack, scene.image, scene.pos)
@@ -194,8 +195,12 @@ def _apply_all(values: dict[str, tuple[int, int]], effects: list[Effect], variab
             report.warning("B026", f"'{effect}' can take {effect.variable} to {edge}, outside "
                            f"{variable.min}–{variable.max}; it will be capped", pos,  # type: ignore[arg-type]
                            "adjust the amounts or the range so every path stays inside it")
-        values[effect.variable] = (max(variable.min, min(variable.max, low)), max(variable.min, min(variable.max, high)))
+        values[effect.variable] = (_clamp(low, variable), _clamp(high, variable))
     return values
+
+
+def _clamp(value: int, variable: Variable) -> int:
+    return max(variable.min, min(variable.max, value))
 
 
 def _join(old: dict[str, tuple[int, int]] | None, new: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from support import PACKS, ROOT, edit
+
+from barst.cli import main
+
+
+def barst(*args: str, cwd: Path | None = None, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "barst", *args], capture_output=True, text=True, cwd=cwd,
+                          input=stdin, env=env, timeout=120)
+
+
+def test_check_clean_pack_exits_zero_with_statistics(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(PACKS / "mini-story")]) == 0
+    out = capsys.readouterr().out
+    assert "mini-story (story): 1 situations, 4 scenes, 4 choices, 2 endings" in out
+    assert "party: score 20–90" in out and "ok: 1 checked, 0 error(s)" in out
+
+
+def test_check_broken_pack_prints_compiler_style_lines_and_exits_one(copy_pack, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = copy_pack("mini-story")
+    edit(folder / "situations/party.yaml", "target: talk", "target: tlak")
+    assert main(["check", str(folder)]) == 1
+    line = capsys.readouterr().out.splitlines()[0]
+    assert line.endswith("situations/party.yaml:14:9: error[B021]: choice 'ask' leads to 'tlak', which does not "
+                         "exist — did you mean 'talk'?")
+
+
+def test_check_json_and_strict(copy_pack, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = copy_pack("mini-story")
+    edit(folder / "situations/party.yaml", "title: {nl: Het feestje, fr: La fête}", "title: {nl: Het feestje}")
+    assert main(["check", str(folder), "--format", "json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["ok"] and payload["warnings"] == 1 and payload["diagnostics"][0]["code"] == "B030"
+    assert payload["packs"][0]["counts"]["situations"] == 1
+    assert main(["check", str(folder), "--strict"]) == 1
+    assert "error[B030]" in capsys.readouterr().out
+
+
+def test_check_without_paths_checks_everything_shipped(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["check"])
+    out = capsys.readouterr().out
+    assert "barst (story)" in out and "achter-de-voordeur (board)" in out
+    assert code == 0, out
+
+
+def test_run_scripted_prints_the_transcript_in_french() -> None:
+    result = barst("run", str(PACKS / "mini-story"), "--choices", "1,1", "--lang", "fr")
+    assert result.returncode == 0, result.stderr
+    assert "Sam dit que tu ne peux pas y aller." in result.stdout and "score 90" in result.stdout
+    assert "Ce que Sam ressentait" in result.stdout
+
+
+def test_run_stops_with_exit_one_when_the_choices_run_out() -> None:
+    result = barst("run", str(PACKS / "mini-story"), "--choices", "1")
+    assert result.returncode == 1 and "ran out before an ending" in result.stdout
+
+
+def test_run_interactive_with_emergency_exit_shows_help_lines() -> None:
+    result = barst("run", str(PACKS / "mini-story"), "--situation", "party", stdin="x\n")
+    assert result.returncode == 0 and "1712" in result.stdout
+
+
+def test_run_auto_board_game_is_reproducible() -> None:
+    first = barst("run", str(PACKS / "mini-board"), "--auto", "--seed", "7")
+    second = barst("run", str(PACKS / "mini-board"), "--auto", "--seed", "7")
+    assert first.returncode == 0 and "Game over" in first.stdout
+    assert first.stdout == second.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["run", "no-such-pack"], "There is no pack called 'no-such-pack'"),
+        (["run", str(PACKS / "mini-story"), "--choices", "a,b"], "--choices takes numbers"),
+        (["run", str(PACKS / "mini-story"), "--lang", "xx"], "Unknown language 'xx'"),
+        (["run", str(PACKS / "mini-story"), "--situation", "nope", "--auto"], "no situation 'nope'"),
+    ],
+)
+def test_bad_input_gives_one_sentence_and_no_traceback(args: list[str], message: str) -> None:
+    result = barst(*args)
+    assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_packs_and_helplines() -> None:
+    packs = barst("packs", "--format", "json")
+    rows = {row["id"]: row for row in json.loads(packs.stdout)}
+    assert rows["barst"]["kind"] == "story" and rows["achter-de-voordeur"]["kind"] == "board"
+    lines = barst("helplines", "--region", "wallonia", "--lang", "fr")
+    assert "0800 30 030" in lines.stdout and "1712" not in lines.stdout.split("\n")[0]
+    assert "Awel" not in lines.stdout
+
+
+@pytest.mark.parametrize("command", ["check", "run", "packs", "helplines"])
+def test_every_command_has_help(command: str) -> None:
+    result = barst(command, "--help")
+    assert result.returncode == 0 and "usage: barst" in result.stdout
+
+
+def test_version() -> None:
+    from barst import __version__
+
+    assert barst("--version").stdout.strip() == f"barst {__version__}"
+
+
+@pytest.mark.parametrize("args", [["check", str(PACKS / "mini-story")], ["packs"], ["helplines"],
+                                  ["run", str(PACKS / "mini-story"), "--auto"]])
+def test_text_commands_import_neither_pygame_nor_fpdf(args: list[str]) -> None:
+    probe = ("import sys, runpy; sys.argv=['barst', *sys.argv[1:]]\n"
+             "try:\n    runpy.run_module('barst', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+             "bad=[m for m in sys.modules if m.split('.')[0] in ('pygame','fpdf')]\n"
+             "print('HEAVY', bad, file=sys.stderr)")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env, timeout=60)
+    assert "HEAVY []" in result.stderr, result.stderr[-500:]
+
+
+def test_core_modules_import_neither_pygame_nor_fpdf() -> None:
+    probe = ("import sys\nimport barst.model, barst.engine.story, barst.engine.board, barst.check, barst.loader, "
+             "barst.runner\nprint([m for m in sys.modules if m.split('.')[0] in ('pygame','fpdf')])")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.stdout.strip() == "[]", result.stderr
