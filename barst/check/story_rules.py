@@ -23,6 +23,9 @@ def check_story(pack: Pack, report: Report) -> dict[str, ScoreRange]:
     """Run every story rule; returns the best and worst reachable score per situation."""
     check_duplicates(report, pack.variables, "variable")
     check_duplicates(report, pack.situations, "situation")
+    if not pack.situations:
+        report.error("B024", "the pack has no situations", pack.pos,
+                     "add one file per situation in the pack's situations/ folder")
     scores: dict[str, ScoreRange] = {}
     for situation in pack.situations:
         variables = {v.id: v for v in [*pack.variables, *situation.variables]}
