@@ -359,7 +359,7 @@ def _to_condition(node: Node, ctx: Context, address: str) -> Any:
 def _expr_error(ctx: Context, node: Node, exc: ExprError) -> None:
     column = node.pos.col + exc.column if node.plain else node.pos.col
     pos = Pos(node.pos.file, node.pos.line, column)
-    ctx.report.error("B015", exc.message, pos, "see the authoring guide for the grammar of effects and conditions")
+    ctx.report.error("B015", exc.message, pos, "see docs/authoring.md for the grammar of effects and conditions")
 
 
 _SIMPLE: dict[Any, Converter] = {
