@@ -170,3 +170,19 @@ def test_same_seed_same_game(round_trip: bool) -> None:
              for _ in range(2)]
     assert games[0].snapshot() == games[1].snapshot()
     assert BoardState.from_json(games[0].to_json()) == games[0]
+
+
+def test_everyone_answers_square_scores_every_team_in_turn(round_trip: bool) -> None:
+    e = engine()
+    kinds_by_id = {k.id: k for k in e.kinds.values()}
+    kinds_by_id["skip"].special = "everyone"
+    try:
+        state, events = drive(e, e.new_state(seed=2), [*SETUP, AddTeam("Politie"), Roll(4)], round_trip)
+        drawn = events[-1]
+        assert isinstance(drawn, ev.CardDrawn) and drawn.everyone and state.pending == [0, 1, 2]
+        state, events = drive(e, state, [Judge("correct", team=1), Judge("wrong", team=1)], round_trip)
+        assert kinds(events) == ["AnswerScored", "Rejected"] and state.pending == [0, 2]
+        state, _ = drive(e, state, [Judge("partly", team=0), Judge("correct", team=2)], round_trip)
+        assert state.phase == "result" and [t.score for t in state.teams] == [1, 2, 2]
+    finally:
+        kinds_by_id["skip"].special = "skip"
