@@ -1,0 +1,493 @@
+"""The player: window, screen stack, input, the main loop (blocks on events, redraws only on change),
+and the story controller that turns engine events into screens."""
+
+from __future__ import annotations
+
+import logging
+import time
+import traceback
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+import pygame
+
+from barst.check import check_pack
+from barst.diagnostics import Report
+from barst.engine import events as ev
+from barst.engine import story as S
+from barst.helplines import load_helplines
+from barst.loader import load_pack
+from barst.model import HelpLine, Pack, Variable
+from barst.play.i18n import Strings
+from barst.play.input import EXIT_KEY_LABEL, Cmd, Input, translate
+from barst.play.layout import Layout
+from barst.play.metrics import EXIT_H, EXIT_W, MARGIN, TEXT_STEPS
+from barst.play.progress import ProgressStore, log_dir
+from barst.play.screens.base import Screen
+from barst.play.screens.menu import MenuScreen
+from barst.play.screens.safety import BlackScreen, EmergencyScreen, ErrorScreen, PackErrorScreen
+from barst.play.screens.start import LanguageScreen, TitleScreen
+from barst.play.screens.story import ConsequenceScreen, EndingScreen, SceneScreen, UnlockedScreen
+from barst.play.screens.trainer import SessionTimer, TrainerPanel
+from barst.play.text import TextCache
+from barst.play.theme import THEMES, Theme, next_theme
+from barst.play.widgets import Button, Images, Painter
+from barst.text import Text, fallback_chain
+
+TRANSITION = 0.22  # seconds of cross-fade between screens
+log = logging.getLogger("barst.play")
+
+
+class App:
+    def __init__(self, folder: Path, lang: str | None = None, size: tuple[int, int] = (1280, 720),
+                 fullscreen: bool = False, display: int = 0, region: str | None = None,
+                 transitions: bool = True, store: ProgressStore | None = None) -> None:
+        pygame.display.init()
+        pygame.font.init()
+        self.display = display
+        self.fullscreen = fullscreen
+        self.window_size = size
+        self.window = self._open_window()
+        pygame.display.set_caption("barst")
+        self.layout = Layout(*self.window.get_size())
+        self.theme: Theme = THEMES["normal"]
+        self.texts = TextCache()
+        self.images = Images()
+        self.transitions = transitions
+        self.store = store or ProgressStore()
+        self.timer = SessionTimer()
+        self.show_meters = True
+        self.stack: list[Screen] = []
+        self.queue: list[Screen] = []
+        self.buttons: list[Button] = []
+        self.running = True
+        self.dirty = True
+        self.minimised = False
+        self.frame: pygame.Surface | None = None
+        self.fade_from: pygame.Surface | None = None
+        self.fade_start = 0.0
+        self.fresh: pygame.Surface | None = None
+        self.last_tick = time.monotonic()
+        self.errors: list[str] = []  # log files written this session
+        self.folder = folder
+        self.pack: Pack = Pack("", "story", Text({}), ["nl"], None)  # type: ignore[arg-type]
+        self.lang = lang or "nl"
+        self.strings = Strings(self.lang)
+        self.region = region
+        report = self._check(folder)
+        if report.has_errors():
+            self.stack = [PackErrorScreen(self, str(folder), report.errors)]
+            return
+        loaded = load_pack(folder)
+        assert loaded.pack is not None
+        self.pack = loaded.pack
+        self.region = region or self.pack.region
+        self.languages = list(self.pack.languages)
+        self.set_lang(lang if lang in self.languages else self.pack.languages[0])
+        self.engine = S.StoryEngine(self.pack)
+        self.state = self.engine.new_state(0, self.store.load(self.pack.id))
+        self.stack = [TitleScreen(self)]
+        self.ask_language = lang is None and len(self.languages) > 1
+
+    # --- window ---
+
+    def _open_window(self) -> pygame.Surface:
+        if self.fullscreen:
+            sizes = pygame.display.get_desktop_sizes()
+            size = sizes[self.display] if self.display < len(sizes) else sizes[0]
+            return pygame.display.set_mode(size, pygame.FULLSCREEN, display=self.display)
+        return pygame.display.set_mode(self.window_size, pygame.RESIZABLE, display=self.display)
+
+    def toggle_fullscreen(self) -> None:
+        self.fullscreen = not self.fullscreen
+        self.window = self._open_window()
+        self.resized(*self.window.get_size())
+
+    def resized(self, width: int, height: int) -> None:
+        width, height = max(320, width), max(240, height)
+        if not self.fullscreen:
+            self.window_size = (width, height)
+        self.window = pygame.display.get_surface() or self.window
+        self.layout = Layout(width, height, self.layout.text_step)
+        self.fade_from = None
+        self.dirty = True
+
+    # --- host interface for screens ---
+
+    def t(self, key: str, /, **values: object) -> str:
+        return self.strings(key, **values)
+
+    def tx(self, text: Text | None) -> str:
+        if text is None:
+            return ""
+        return text.get(self.lang, fallback_chain(self.lang, self.pack.fallback_order()))
+
+    def push(self, screen: Screen) -> None:
+        self._set_stack([*self.stack, screen])
+
+    def pop(self) -> None:
+        if len(self.stack) > 1:
+            self._set_stack(self.stack[:-1])
+
+    def replace(self, screen: Screen) -> None:
+        self._set_stack([*self.stack[:-1], screen])
+
+    def _set_stack(self, stack: list[Screen]) -> None:
+        before = self._base(self.stack)
+        self.stack = stack
+        if self.transitions and self.frame is not None and self._base(stack) is not before:
+            self.fade_from = self.window.copy()
+            self.fade_start = time.monotonic()
+        self.dirty = True
+
+    @staticmethod
+    def _base(stack: list[Screen]) -> Screen | None:
+        return next((s for s in reversed(stack) if not s.modal), None)
+
+    @property
+    def top(self) -> Screen:
+        return self.stack[-1]
+
+    # --- settings ---
+
+    def set_lang(self, lang: str) -> None:
+        self.lang = lang
+        self.strings = Strings(lang)
+        self.dirty = True
+
+    def cycle_language(self) -> None:
+        langs = self.languages
+        self.set_lang(langs[(langs.index(self.lang) + 1) % len(langs)] if self.lang in langs else langs[0])
+
+    def cycle_theme(self) -> None:
+        self.theme = THEMES[next_theme(self.theme.id)]
+        self.dirty = True
+
+    def cycle_text_size(self) -> None:
+        steps = list(TEXT_STEPS)
+        step = steps[(steps.index(self.layout.text_step) + 1) % len(steps)]
+        self.layout = Layout(self.layout.width, self.layout.height, step)
+        self.dirty = True
+
+    def toggle_meters(self) -> None:
+        self.show_meters = not self.show_meters
+        self.dirty = True
+
+    # --- the story controller ---
+
+    def _check(self, folder: Path) -> Report:
+        return check_pack(folder)
+
+    def after_title(self) -> None:
+        from barst.play.screens.start import RulesScreen
+
+        self.replace(LanguageScreen(self) if self.ask_language else RulesScreen(self))
+
+    def meters(self) -> list[Variable]:
+        variables = list(self.pack.variables)
+        if self.state.situation:
+            variables += self.pack.situation(self.state.situation).variables
+        return [v for v in variables if v.kind == "meter"]
+
+    def apply(self, action: S.Action) -> bool:
+        state, events = self.engine.step(self.state, action)
+        if events and isinstance(events[0], ev.Rejected):
+            log.info("rejected: %s", events[0].reason)
+            return False
+        self.state = state
+        self.queue = self._screens_for(events)
+        self.advance()
+        return True
+
+    def _screens_for(self, events: list[ev.Event]) -> list[Screen]:
+        screens: list[Screen] = []
+        situation = self.state.situation or ""
+        for event in events:
+            if isinstance(event, ev.ChoiceMade):
+                previous = screens[-1] if screens else None
+                if event.choice == "" and isinstance(previous, ConsequenceScreen):
+                    merged = [*previous.event.changes, *event.changes]
+                    previous.event = ev.ChoiceMade(previous.event.choice, previous.event.label,
+                                                   previous.event.feedback, previous.event.impact, merged,
+                                                   previous.event.points, previous.event.five_a)
+                elif event.choice:
+                    screens.append(ConsequenceScreen(self, event, situation))
+            elif isinstance(event, ev.SceneShown):
+                screens.append(SceneScreen(self, event))
+            elif isinstance(event, ev.EndingReached):
+                self.store.save(self.pack.id, self.state.progress)
+                screens.append(EndingScreen(self, event))
+                if event.unlocked:
+                    screens.append(UnlockedScreen(self, event))
+            elif isinstance(event, ev.MenuShown):
+                screens.append(MenuScreen(self))
+            elif isinstance(event, ev.EmergencyExited):
+                screens.append(EmergencyScreen(self, self.helplines()))
+        return screens
+
+    def advance(self) -> None:
+        if not self.queue:
+            self.go_menu()
+            return
+        screen = self.queue.pop(0)
+        self._set_stack([MenuScreen(self), screen] if not isinstance(screen, MenuScreen) else [screen])
+
+    def start_situation(self, situation: str) -> None:
+        self.apply(S.Start(situation))
+
+    def choose(self, number: int) -> None:
+        self.apply(S.ChooseNumber(number))
+
+    def continue_scene(self) -> None:
+        if self.queue:
+            self.advance()
+        else:
+            self.apply(S.Continue())
+
+    def jump(self, situation: str, scene: str) -> None:
+        self.apply(S.JumpTo(situation, scene))
+
+    def undo(self) -> bool:
+        state, events = self.engine.step(self.state, S.Undo())
+        if events and isinstance(events[0], ev.Rejected):
+            return False
+        self.state = state
+        self.queue = self._screens_for(events)
+        self.advance()
+        return True
+
+    def reset_progress(self) -> None:
+        self.state.progress = S.Progress()
+        self.store.reset(self.pack.id)
+        self.dirty = True
+
+    def go_menu(self) -> None:
+        if not self.pack.id:
+            self._set_stack(self.stack[:1])
+            return
+        if self.state.situation is not None:
+            self.state, _ = self.engine.step(self.state, S.ToMenu())
+        self.queue = []
+        self._set_stack([MenuScreen(self)])
+
+    def emergency_exit(self) -> None:
+        """One key or click, no question: leave the situation at once and show the help lines."""
+        if self.pack.id:
+            self.state, _ = self.engine.step(self.state, S.EmergencyExit())
+            self.queue = []
+            self._set_stack([MenuScreen(self), EmergencyScreen(self, self.helplines())])
+        else:
+            self._set_stack([*self.stack[:1], EmergencyScreen(self, self.helplines())])
+
+    def helplines(self) -> list[HelpLine]:
+        lines = load_helplines().select(self.region or "flanders")
+        spoken = [line for line in lines if self.lang in line.languages or line.emergency]
+        return spoken if any(not line.emergency for line in spoken) else lines
+
+    # --- input ---
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.VIDEORESIZE:
+            self.resized(event.w, event.h)
+            return
+        if event.type == pygame.WINDOWMINIMIZED:
+            self.minimised = True
+            return
+        if event.type in (pygame.WINDOWRESTORED, pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN):
+            self.minimised = False
+            self.dirty = True
+            return
+        if event.type == pygame.WINDOWSIZECHANGED:
+            self.resized(event.x, event.y)
+            return
+        inp = translate(event, self.window.get_size())
+        if inp is not None:
+            self.guarded(partial(self.handle, inp))
+
+    def handle(self, inp: Input) -> None:
+        top = self.top
+        cmd = inp.cmd
+        if cmd is Cmd.MOVE:
+            return
+        self.dirty = True
+        if cmd is Cmd.QUIT:
+            self.running = False
+        elif cmd is Cmd.FULLSCREEN:
+            self.toggle_fullscreen()
+        elif cmd is Cmd.EXIT:
+            if not isinstance(top, EmergencyScreen):
+                self.emergency_exit()
+        elif isinstance(top, BlackScreen):
+            top.on_input(inp)
+        elif cmd is Cmd.BLACK:
+            self.push(BlackScreen(self))
+        elif cmd is Cmd.TRAINER and self.pack.id and not isinstance(top, TrainerPanel) and not top.modal:
+            self.push(TrainerPanel(self))
+        elif cmd is Cmd.CLICK:
+            for button in reversed(self.buttons):
+                if button.rect.collidepoint(inp.pos):
+                    button.action()
+                    break
+        elif top.on_input(inp):
+            pass
+        else:
+            self._generic(top, inp)
+
+    def _generic(self, top: Screen, inp: Input) -> None:
+        focusable = [b for b in self.buttons if b.focusable]
+        cmd = inp.cmd
+        if cmd in (Cmd.UP, Cmd.LEFT, Cmd.PREV) and focusable:
+            top.focus = (top.focus - 1) % len(focusable)
+        elif cmd is Cmd.NEXT and top.advance():
+            pass
+        elif cmd in (Cmd.DOWN, Cmd.RIGHT, Cmd.NEXT) and focusable:
+            top.focus = (top.focus + 1) % len(focusable)
+        elif cmd is Cmd.CONFIRM:
+            if 0 <= top.focus < len(focusable):
+                focusable[top.focus].action()
+            else:
+                top.confirm()
+        elif cmd is Cmd.BACK:
+            top.back()
+        elif cmd is Cmd.CHOOSE:
+            match = next((b for b in focusable if b.number == inp.number), None)
+            if match:
+                match.action()
+
+    def guarded(self, work: Callable[[], None]) -> None:
+        try:
+            work()
+        except Exception as exc:  # the window never just vanishes
+            self.fail(exc)
+
+    def fail(self, exc: BaseException) -> None:
+        path = log_dir() / "barst-play.log"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8") as handle:
+                handle.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} ({self.pack.id or self.folder})\n")
+                handle.write("".join(traceback.format_exception(exc)))
+            shown = str(path)
+        except OSError:
+            shown = "-"
+        self.errors.append(shown)
+        home = [MenuScreen(self)] if self.pack.id else self.stack[:1]
+        self.queue = []
+        self.fade_from = None
+        self.stack = [*home, ErrorScreen(self, shown, self.go_menu)]
+        self.dirty = True
+
+    # --- drawing ---
+
+    def render(self) -> None:
+        """Draw the stack into the window (not flipped)."""
+        try:
+            self._render()
+        except Exception as exc:
+            if isinstance(self.top, ErrorScreen):
+                self.window.fill(self.theme.background)  # never loop on a broken error screen
+                return
+            self.fail(exc)
+            self._render()
+
+    def _render(self) -> None:
+        start = len(self.stack) - 1
+        while start > 0 and self.stack[start].modal:
+            start -= 1
+        top = self.top
+        painter = Painter(self.window, self.layout, self.theme, self.texts, self.images)
+        for screen in self.stack[start:]:
+            painter.buttons = []
+            painter.focus = screen.focus if screen is top else -1
+            screen.draw(painter)
+        buttons = painter.buttons
+        if top.show_exit:
+            buttons = [*buttons, self._draw_exit(painter)]
+        focusable = [b for b in buttons if b.focusable]
+        if focusable and top.focus >= len(focusable):
+            top.focus = len(focusable) - 1
+        self.buttons = buttons
+        self.frame = self.window
+
+    def _draw_exit(self, p: Painter) -> Button:
+        """The emergency exit, top right on every screen: icon, word and key."""
+        theme = p.theme
+        x, y = p.w - MARGIN - EXIT_W + 16, 10.0
+        rect = p.panel(x, y, EXIT_W, EXIT_H, theme.exit_bg, theme.border, radius=EXIT_H / 2)
+        if not p.icon("exit", x + 10, y + 8, EXIT_H - 16):
+            # a door with an arrow, in case the icon file is missing
+            door = p.rect(x + 16, y + 11, 24, EXIT_H - 22)
+            pygame.draw.rect(p.surface, theme.exit_text, door, max(2, p.layout.px(3)))
+            pygame.draw.line(p.surface, theme.exit_text, (door.centerx, door.centery), (door.right + door.width // 2,
+                             door.centery), max(2, p.layout.px(3)))
+        p.text(self.t("exit"), x + EXIT_H + 2, y + EXIT_H / 2, 24, True, theme.exit_text,
+               max_w=EXIT_W - EXIT_H - 52, middle=True)
+        p.panel(x + EXIT_W - 46, y + 10, 36, 36, theme.exit_text, radius=8)
+        p.text(EXIT_KEY_LABEL, x + EXIT_W - 28, y + EXIT_H / 2, 24, True, theme.exit_bg, "center", middle=True)
+        return Button(rect, self.emergency_exit, focusable=False)
+
+    def present(self) -> None:
+        """Draw if needed, compose a running cross-fade, and flip."""
+        if self.minimised:
+            return
+        if self.dirty or self.top.animating:
+            self.render()
+            self.dirty = False
+            self.fresh = self.window.copy() if self.fade_from is not None else None
+        if self.fade_from is not None:
+            frac = (time.monotonic() - self.fade_start) / TRANSITION
+            if frac >= 1 or self.fresh is None or self.fade_from.get_size() != self.window.get_size():
+                self.fade_from = None
+                self.render()
+            else:
+                self.window.blit(self.fresh, (0, 0))
+                self.fade_from.set_alpha(round(255 * (1 - frac)))
+                self.window.blit(self.fade_from, (0, 0))
+        pygame.display.flip()
+
+    def wait_time(self) -> int:
+        """Milliseconds to block for the next event; 0 means no timer at all (wait for input)."""
+        if self.fade_from is not None:
+            return 8
+        every = self.top.redraw_every()
+        return max(1, int(every * 1000)) if every else 0
+
+    def step_time(self) -> None:
+        now = time.monotonic()
+        dt, self.last_tick = now - self.last_tick, now
+        if self.top.animating:
+            self.top.tick(min(dt, 0.1))
+            self.dirty = True
+        elif self.top.redraw_every():
+            self.dirty = True
+
+    def run(self) -> int:
+        self.present()
+        while self.running:
+            wait = self.wait_time()
+            event = pygame.event.wait(wait) if wait else pygame.event.wait()
+            for item in [event, *pygame.event.get()]:
+                if item.type != pygame.NOEVENT:
+                    self.handle_event(item)
+            self.guarded(self.step_time)
+            if self.dirty or self.fade_from is not None or self.top.animating:
+                self.present()
+        return 0
+
+    # --- driving from tests and screenshots ---
+
+    def feed(self, *inputs: Input) -> None:
+        """Handle inputs as if typed, and draw after each (so clicks hit what is on screen)."""
+        for inp in inputs:
+            self.guarded(partial(self.handle, inp))
+            self.settle()
+
+    def settle(self) -> None:
+        """Finish animations and fades at once and draw the final frame."""
+        for screen in self.stack:
+            if isinstance(screen, ConsequenceScreen):
+                screen.finish_animation()
+        self.fade_from = None
+        self.render()
+        self.dirty = False

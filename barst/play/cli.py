@@ -1,0 +1,97 @@
+"""`barst play` and `barst shots`: options and entry points (wired into barst/cli.py by the lead)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from barst.diagnostics import BarstError
+
+NO_DISPLAY = ("There is no display to open a window on; use `barst run PACK` to play in the terminal or "
+              "`barst shots PACK -o DIR` to render every screen to PNG.")
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"sizes look like 1280x720, not '{text}'") from None
+    if not (320 <= w <= 7680 and 240 <= h <= 4320):
+        raise argparse.ArgumentTypeError(f"{text} is not a usable window size (try 1280x720 up to 3840x2160)")
+    return w, h
+
+
+def add_parser_play(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    play = sub.add_parser("play", help="play a pack on the projector (pygame window)",
+                          description="Open the projector player. Keys: 1-4 choose, arrows and Enter, Esc menu, "
+                          "X emergency exit, T trainer panel, B or . black screen, F11 full screen; a presenter "
+                          "clicker's PageUp/PageDown work too.")
+    play.add_argument("pack", nargs="?", default="barst", metavar="PACK",
+                      help="a pack folder or the name of a shipped pack (default: barst)")
+    play.add_argument("--lang", metavar="LL", help="language (nl, fr, en); default: asked on screen")
+    mode = play.add_mutually_exclusive_group()
+    mode.add_argument("--fullscreen", action="store_true", help="fill the whole display")
+    mode.add_argument("--window", action="store_true", help="play in a window (the default)")
+    play.add_argument("--size", type=parse_size, default=(1280, 720), metavar="WxH", help="window size")
+    play.add_argument("--display", type=int, default=0, metavar="N", help="display number for full screen")
+    play.set_defaults(handler=run_play)
+
+
+def add_parser_shots(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    shots = sub.add_parser("shots", help="render every screen of a pack to PNG, without a display",
+                           description="Render every screen (title, rules, overview, menu, each scene, each "
+                           "choice's consequence, each ending, the emergency exit, the trainer panel) to PNG.")
+    shots.add_argument("pack", metavar="PACK", help="a pack folder or the name of a shipped pack")
+    shots.add_argument("-o", "--out", required=True, type=Path, metavar="DIR", help="folder for the PNG files")
+    shots.add_argument("--size", type=parse_size, default=(1280, 720), metavar="WxH", help="image size")
+    shots.add_argument("--lang", metavar="LL", help="language (default: the pack's first)")
+    shots.set_defaults(handler=run_shots)
+
+
+def has_display() -> bool:
+    if os.environ.get("SDL_VIDEODRIVER"):
+        return True
+    if sys.platform.startswith("linux") or "bsd" in sys.platform:
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def run_play(args: argparse.Namespace) -> int:
+    from barst.loader import resolve_pack
+
+    folder = resolve_pack(args.pack)
+    if not has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
+
+    from barst.play.app import App
+
+    try:
+        app = App(folder, args.lang, args.size, fullscreen=args.fullscreen, display=args.display)
+    except pygame.error:
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
+    try:
+        return app.run()
+    finally:
+        pygame.quit()
+
+
+def run_shots(args: argparse.Namespace) -> int:
+    from barst.loader import resolve_pack
+
+    folder = resolve_pack(args.pack)
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from barst.play.shots import render_all
+
+    try:
+        files = render_all(folder, args.out, args.size, args.lang)
+    except OSError as exc:
+        raise BarstError(f"Cannot write the screenshots to {args.out}: {exc.strerror}.") from None
+    print(f"{len(files)} screens written to {args.out}")
+    return 0

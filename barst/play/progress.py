@@ -1,0 +1,75 @@
+"""Replay progress per machine (endings found, unlocks, best scores): never anything about pupils.
+Kept in the user's data folder (platformdirs); BARST_DATA_DIR overrides it (tests). Written atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from barst.engine.story import Progress
+
+FILE = "progress.json"
+
+
+def data_dir() -> Path:
+    override = os.environ.get("BARST_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir("barst", appauthor=False))
+
+
+def log_dir() -> Path:
+    override = os.environ.get("BARST_DATA_DIR")
+    if override:
+        return Path(override) / "logs"
+    return Path(platformdirs.user_log_dir("barst", appauthor=False))
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write to a temporary file in the same folder, flush it to disk, then rename it over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class ProgressStore:
+    def __init__(self, folder: Path | None = None) -> None:
+        self.path = (folder or data_dir()) / FILE
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def load(self, pack_id: str) -> Progress:
+        entry = self._read().get(pack_id)
+        if not isinstance(entry, dict):
+            return Progress()
+        try:
+            return Progress(**{k: v for k, v in entry.items() if k in Progress.__dataclass_fields__})
+        except TypeError:
+            return Progress()
+
+    def save(self, pack_id: str, progress: Progress) -> None:
+        data = self._read()
+        data[pack_id] = asdict(progress)
+        atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
+
+    def reset(self, pack_id: str) -> None:
+        data = self._read()
+        data.pop(pack_id, None)
+        atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))

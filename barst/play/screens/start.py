@@ -1,0 +1,163 @@
+"""Before anything is played: title, language, group rules and the content overview."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from barst.play.input import Cmd, Input
+from barst.play.metrics import GAP, MARGIN, TOPBAR_H
+from barst.play.screens.base import Screen
+from barst.play.widgets import Painter
+from barst.text import LANGUAGE_NAMES
+
+if TYPE_CHECKING:
+    from barst.play.app import App
+
+
+class TitleScreen(Screen):
+    name = "title"
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.story = app
+
+    def draw(self, p: Painter) -> None:
+        p.fill()
+        app = self.story
+        cx = p.w / 2
+        p.icon("logo", cx - 60, p.h * 0.16, 120)
+        p.role(app.tx(app.pack.title), "title", MARGIN, p.h * 0.34, p.w - 2 * MARGIN, 150, align="center")
+        if app.pack.description:
+            p.para(app.tx(app.pack.description), MARGIN * 3, p.h * 0.34 + 150, p.w - 6 * MARGIN, 100, 26,
+                   colour=p.theme.muted, align="center")
+        p.button(app.t("start"), cx - 180, p.h * 0.68, 360, 76, self.confirm, size=32, bold=True, primary=True,
+                 align="center")
+        self.footer(p, app.t("title_hint"))
+
+    def confirm(self) -> None:
+        self.story.after_title()
+
+    def back(self) -> None:
+        """The first screen has nothing behind it."""
+
+    def advance(self) -> bool:
+        self.confirm()
+        return True
+
+
+class LanguageScreen(Screen):
+    name = "language"
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.story = app
+        self.focus = max(0, app.languages.index(app.lang)) if app.lang in app.languages else 0
+
+    def draw(self, p: Painter) -> None:
+        p.fill()
+        app = self.story
+        self.heading(p, app.t("language_title"))
+        n = len(app.languages)
+        bw, bh = 520.0, 90.0
+        top = max(TOPBAR_H + 40, (p.h - n * (bh + GAP)) / 2)
+        for i, lang in enumerate(app.languages):
+            p.button(LANGUAGE_NAMES.get(lang, lang), (p.w - bw) / 2, top + i * (bh + GAP), bw, bh,
+                     partial(self.pick, lang), number=i + 1, size=34, bold=True)
+
+    def pick(self, lang: str) -> None:
+        self.story.set_lang(lang)
+        self.story.replace(RulesScreen(self.story))
+
+    def on_input(self, inp: Input) -> bool:
+        if inp.cmd is Cmd.CHOOSE and 1 <= inp.number <= len(self.story.languages):
+            self.pick(self.story.languages[inp.number - 1])
+            return True
+        return False
+
+
+class RulesScreen(Screen):
+    name = "rules"
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.story = app
+
+    def draw(self, p: Painter) -> None:
+        p.fill()
+        t = self.story.t
+        self.heading(p, t("rules_title"))
+        y = TOPBAR_H + 24.0
+        room = p.h - y - 150
+        step = room / 5
+        for i in range(1, 6):
+            p.panel(MARGIN, y, 64, 64, p.theme.accent, radius=32)
+            p.text(str(i), MARGIN + 32, y + 32, 38, True, p.theme.on_accent, "center", middle=True)
+            p.para(t(f"rule_{i}"), MARGIN + 90, y + 4, p.w - 2 * MARGIN - 90, step - 8, 32)
+            y += step
+        p.button(t("next"), p.w - MARGIN - 300, p.h - 110, 300, 72, self.confirm, size=30, bold=True,
+                 primary=True, align="center")
+
+    def confirm(self) -> None:
+        self.story.replace(OverviewScreen(self.story))
+
+    def advance(self) -> bool:
+        self.confirm()
+        return True
+
+
+class OverviewScreen(Screen):
+    """Every situation with its content notes, before anything is played (6 per page, 3 x 2)."""
+
+    name = "overview"
+    PER_PAGE = 6
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.story = app
+        self.page = 0
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-len(self.story.pack.situations) // self.PER_PAGE))
+
+    def draw(self, p: Painter) -> None:
+        p.fill()
+        app = self.story
+        t = app.t
+        self.heading(p, t("overview_title"))
+        p.text(t("overview_intro"), MARGIN, TOPBAR_H - 4, 24, colour=p.theme.muted, max_w=p.w - 2 * MARGIN)
+        shown = app.pack.situations[self.page * self.PER_PAGE:(self.page + 1) * self.PER_PAGE]
+        cols = 3
+        top = TOPBAR_H + 40
+        bottom = p.h - 120
+        cw = (p.w - 2 * MARGIN - (cols - 1) * GAP) / cols
+        ch = (bottom - top - GAP) / 2
+        for i, situation in enumerate(shown):
+            x = MARGIN + (i % cols) * (cw + GAP)
+            y = top + (i // cols) * (ch + GAP)
+            p.panel(x, y, cw, ch, border=p.theme.border)
+            p.para(app.tx(situation.title), x + 16, y + 12, cw - 32, 72, 28, True)
+            notes = app.tx(situation.content_notes) or app.tx(situation.summary)
+            p.text(t("content_notes"), x + 16, y + 86, 20, True, p.theme.muted)
+            p.para(notes, x + 16, y + 114, cw - 32, ch - 126, 24)
+        if self.pages > 1:
+            p.text(t("page", n=self.page + 1, total=self.pages), MARGIN, p.h - 90, 22, colour=p.theme.muted)
+        p.button(t("next"), p.w - MARGIN - 300, p.h - 104, 300, 72, self.confirm, size=30, bold=True,
+                 primary=True, align="center")
+
+    def confirm(self) -> None:
+        if self.page + 1 < self.pages:
+            self.page += 1
+        else:
+            self.story.go_menu()
+
+    def advance(self) -> bool:
+        self.confirm()
+        return True
+
+    def on_input(self, inp: Input) -> bool:
+        if inp.cmd is Cmd.PREV and self.page > 0:
+            self.page -= 1
+            return True
+        return False

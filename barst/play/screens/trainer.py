@@ -1,0 +1,264 @@
+"""The trainer panel (key T): jump anywhere, debrief questions, session timer, meters, undo, reset,
+text size, colours and language. Every item has a number key, so it works from the keyboard alone."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
+
+import pygame
+
+from barst.play.input import Cmd, Input
+from barst.play.metrics import GAP, MARGIN, TOPBAR_H
+from barst.play.screens.base import Screen
+from barst.play.widgets import Painter
+from barst.text import LANGUAGE_NAMES
+
+if TYPE_CHECKING:
+    from barst.play.app import App
+
+# The 50-minute class session: (ui key, minutes).
+SESSION_PLAN: tuple[tuple[str, int], ...] = (("plan_intro", 5), ("plan_play", 25), ("plan_feedback", 5),
+                                             ("plan_talk", 15))
+
+
+@dataclass(slots=True)
+class SessionTimer:
+    started: float | None = None  # monotonic time when running
+    banked: float = 0.0
+    clock: Callable[[], float] = time.monotonic
+
+    @property
+    def running(self) -> bool:
+        return self.started is not None
+
+    def elapsed(self) -> float:
+        return self.banked + (self.clock() - self.started if self.started is not None else 0.0)
+
+    def toggle(self) -> None:
+        if self.started is None:
+            self.started = self.clock()
+        else:
+            self.banked = self.elapsed()
+            self.started = None
+
+    def reset(self) -> None:
+        self.started = None
+        self.banked = 0.0
+
+    def text(self) -> str:
+        seconds = int(self.elapsed())
+        return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+    def phase(self) -> int:
+        minutes = self.elapsed() / 60
+        total = 0
+        for i, (_, length) in enumerate(SESSION_PLAN):
+            total += length
+            if minutes < total:
+                return i
+        return len(SESSION_PLAN) - 1
+
+
+def dim(p: Painter, alpha: int = 200) -> None:
+    veil = pygame.Surface(p.surface.get_size(), pygame.SRCALPHA)
+    veil.fill((*p.theme.background, alpha))
+    p.surface.blit(veil, (0, 0))
+
+
+class TrainerPanel(Screen):
+    name = "trainer"
+    modal = True
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.story = app
+        self.message = ""
+
+    def items(self) -> list[tuple[str, Callable[[], None]]]:
+        app = self.story
+        t = app.t
+        return [
+            (t("trainer_jump"), lambda: app.push(JumpSituationScreen(app))),
+            (t("trainer_debrief"), lambda: app.push(DebriefScreen(app, app.state.situation))),
+            (t("trainer_timer_start"), app.timer.toggle),
+            (t("trainer_meters_on") if app.show_meters else t("trainer_meters_off"), app.toggle_meters),
+            (t("trainer_undo"), self.undo),
+            (t("trainer_reset"), self.reset),
+            (t("trainer_text_size", size=t(f"size_{app.layout.text_step}")), app.cycle_text_size),
+            (t("trainer_theme", theme=t(f"theme_{app.theme.id}")), app.cycle_theme),
+            (t("trainer_language", lang=LANGUAGE_NAMES.get(app.lang, app.lang)), app.cycle_language),
+        ]
+
+    def undo(self) -> None:
+        if not self.story.undo():
+            self.message = self.story.t("undo_nothing")
+
+    def reset(self) -> None:
+        self.story.reset_progress()
+        self.message = self.story.t("trainer_reset_done")
+
+    def draw(self, p: Painter) -> None:
+        dim(p)
+        app = self.story
+        t = app.t
+        x, y = MARGIN, TOPBAR_H
+        w, h = p.w - 2 * MARGIN, p.h - TOPBAR_H - 20
+        p.panel(x, y, w, h, p.theme.background, p.theme.accent, width=3)
+        p.text(t("trainer_title"), x + 24, y + 12, 36, True)
+        list_w = w * 0.6
+        items = self.items()
+        row = min(62.0, (h - 150) / len(items))
+        for i, (label, action) in enumerate(items):
+            p.button(label, x + 24, y + 70 + i * row, list_w - 24, row - 8, action, number=i + 1, size=22)
+        # right: the session plan with the current phase marked
+        px_ = x + list_w + GAP
+        pw = w - list_w - GAP - 24
+        p.text(t("session_plan"), px_, y + 76, 24, True, max_w=pw)
+        p.text(app.timer.text(), px_, y + 112, 56, True, p.theme.accent)
+        current = app.timer.phase() if app.timer.elapsed() > 0 else -1
+        py = y + 190
+        for i, (key, minutes) in enumerate(SESSION_PLAN):
+            now = i == current
+            p.panel(px_, py, pw, 56, p.theme.surface_hi if now else p.theme.surface,
+                    p.theme.accent if now else None, width=3)
+            label = t(key) + (f" ← {t('plan_now')}" if now else "")
+            p.text(label, px_ + 12, py + 14, 22, now, max_w=pw - 110)
+            p.text(t("minutes", n=minutes), px_ + pw - 12, py + 14, 22, align="right")
+            py += 64
+        if self.message:
+            p.para(self.message, px_, py + 10, pw, 70, 22, True, p.theme.accent)
+        p.text(t("trainer_hint"), x + 24, y + h - 40, 20, colour=p.theme.muted, max_w=w - 48)
+
+    def redraw_every(self) -> float | None:
+        return 0.5 if self.story.timer.running else None
+
+    def on_input(self, inp: Input) -> bool:
+        if inp.cmd is Cmd.CHOOSE:
+            items = self.items()
+            if 1 <= inp.number <= len(items):
+                self.focus = inp.number - 1
+                items[inp.number - 1][1]()
+            return True
+        if inp.cmd is Cmd.TRAINER:
+            self.app.pop()
+            return True
+        return False
+
+
+class JumpSituationScreen(Screen):
+    name = "jump-situation"
+    modal = True
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.story = app
+
+    def draw(self, p: Painter) -> None:
+        dim(p, 235)
+        app = self.story
+        p.text(app.t("jump_situation"), MARGIN, 20, 36, True)
+        situations = app.pack.situations[:9]
+        row = min(80.0, (p.h - TOPBAR_H - 40) / max(1, len(situations)))
+        for i, situation in enumerate(situations):
+            p.button(app.tx(situation.title), MARGIN, TOPBAR_H + i * row, p.w - 2 * MARGIN, row - 10,
+                     partial(self.open, situation.id), number=i + 1, size=24)
+
+    def open(self, situation: str) -> None:
+        self.story.push(JumpSceneScreen(self.story, situation))
+
+    def on_input(self, inp: Input) -> bool:
+        app = self.story
+        if inp.cmd is Cmd.CHOOSE and 1 <= inp.number <= min(9, len(app.pack.situations)):
+            app.push(JumpSceneScreen(app, app.pack.situations[inp.number - 1].id))
+            return True
+        return False
+
+
+class JumpSceneScreen(Screen):
+    """Scenes as a grid of buttons; PageUp/PageDown for more than fit."""
+
+    name = "jump-scene"
+    modal = True
+    PER_PAGE = 18
+
+    def __init__(self, app: App, situation: str) -> None:
+        super().__init__(app)
+        self.story = app
+        self.situation = app.pack.situation(situation)
+        self.page = 0
+
+    def draw(self, p: Painter) -> None:
+        dim(p, 235)
+        app = self.story
+        p.text(app.t("jump_scene", title=app.tx(self.situation.title)), MARGIN, 20, 32, True,
+               max_w=p.w - 2 * MARGIN)
+        scenes = self.situation.scenes[self.page * self.PER_PAGE:(self.page + 1) * self.PER_PAGE]
+        cols = 3
+        cw = (p.w - 2 * MARGIN - (cols - 1) * GAP) / cols
+        rh = min(90.0, (p.h - TOPBAR_H - 30) / 6)
+        for i, scene in enumerate(scenes):
+            label = scene.id + (f" ({app.t('scene_ending')})" if scene.ending else "")
+            excerpt = app.tx(scene.text)
+            excerpt = excerpt if len(excerpt) < 60 else excerpt[:57].rstrip() + "…"
+            number = i + 1 if i < 9 else 0
+            p.button(f"{label}: {excerpt}", MARGIN + (i % cols) * (cw + GAP), TOPBAR_H + (i // cols) * rh, cw,
+                     rh - 10, partial(app.jump, self.situation.id, scene.id), number=number, size=18)
+
+    def on_input(self, inp: Input) -> bool:
+        scenes = self.situation.scenes
+        if inp.cmd is Cmd.CHOOSE:
+            index = self.page * self.PER_PAGE + inp.number - 1
+            if index < len(scenes):
+                self.story.jump(self.situation.id, scenes[index].id)
+            return True
+        if inp.cmd in (Cmd.NEXT, Cmd.PREV):
+            pages = max(1, -(-len(scenes) // self.PER_PAGE))
+            self.page = (self.page + (1 if inp.cmd is Cmd.NEXT else -1)) % pages
+            return True
+        return False
+
+
+class DebriefScreen(Screen):
+    """The situation's debrief questions (or every situation's, from the menu), for the group talk."""
+
+    name = "debrief"
+    modal = True
+
+    def __init__(self, app: App, situation: str | None) -> None:
+        super().__init__(app)
+        self.story = app
+        self.situation = situation
+        self.index = 0
+
+    def draw(self, p: Painter) -> None:
+        dim(p, 245)
+        app = self.story
+        situations = [app.pack.situation(self.situation)] if self.situation else app.pack.situations
+        self.index %= len(situations)
+        situation = situations[self.index]
+        p.text(app.t("debrief"), MARGIN, 20, 36, True)
+        p.text(app.tx(situation.title), MARGIN, TOPBAR_H - 6, 26, True, p.theme.accent, max_w=p.w - 2 * MARGIN)
+        questions = [app.tx(q) for q in situation.debrief]
+        y = TOPBAR_H + 44.0
+        each = (p.h - y - 110) / max(1, len(questions))
+        for i, question in enumerate(questions):
+            p.text(f"{i + 1}.", MARGIN, y, 28, True)
+            p.para(question, MARGIN + 44, y, p.w - 2 * MARGIN - 44, each - 8, 28)
+            y += each
+        if len(situations) > 1:
+            p.text(app.t("page", n=self.index + 1, total=len(situations)), MARGIN, p.h - 80, 22,
+                   colour=p.theme.muted)
+        p.button(app.t("close"), p.w - MARGIN - 260, p.h - 100, 260, 70, app.pop, size=28, align="center")
+
+    def on_input(self, inp: Input) -> bool:
+        if inp.cmd in (Cmd.NEXT, Cmd.RIGHT):
+            self.index += 1
+            return True
+        if inp.cmd in (Cmd.PREV, Cmd.LEFT):
+            self.index -= 1
+            return True
+        return False

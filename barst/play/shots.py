@@ -1,0 +1,92 @@
+"""`barst shots`: every screen of a pack to PNG, headless (SDL dummy driver), for review and print."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pygame
+
+from barst.engine import story as S
+from barst.play.app import App
+from barst.play.progress import ProgressStore
+from barst.play.screens.menu import ExtrasScreen
+from barst.play.screens.start import LanguageScreen, OverviewScreen, RulesScreen
+from barst.play.screens.story import ConsequenceScreen, EndingScreen, UnlockedScreen
+from barst.play.screens.trainer import DebriefScreen, TrainerPanel
+
+
+def render_all(folder: Path, out: Path, size: tuple[int, int] = (1280, 720), lang: str | None = None) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        app = App(folder, lang, size, transitions=False, store=ProgressStore(Path(scratch)))
+        counter = [0]
+
+        def shot(name: str) -> None:
+            app.settle()
+            counter[0] += 1
+            path = out / f"{counter[0]:03d}-{name}.png"
+            pygame.image.save(app.window, str(path))
+            written.append(path)
+
+        if not app.pack.id:  # the pack failed the checker: its error screen is all there is
+            shot("pack-errors")
+            pygame.quit()
+            return written
+        shot("title")
+        app.stack = [LanguageScreen(app)]
+        shot("language")
+        app.stack = [RulesScreen(app)]
+        shot("rules")
+        overview = OverviewScreen(app)
+        app.stack = [overview]
+        for page in range(overview.pages):
+            overview.page = page
+            shot(f"overview-{page + 1}")
+        app.go_menu()
+        shot("menu")
+        for situation in app.pack.situations:
+            _situation_shots(app, situation.id, shot)
+        app.state.progress.unlocks = {s.id: [u.id for u in s.unlocks] for s in app.pack.situations}
+        app.go_menu()
+        app.push(ExtrasScreen(app))
+        shot("extras")
+        app.go_menu()
+        app.push(TrainerPanel(app))
+        shot("trainer")
+        app.stack = [app.stack[0], DebriefScreen(app, None)]
+        shot("debrief")
+        app.go_menu()
+        app.emergency_exit()
+        shot("emergency-exit")
+    pygame.quit()
+    return written
+
+
+def _situation_shots(app: App, situation_id: str, shot: Callable[[str], None]) -> None:
+    situation = app.pack.situation(situation_id)
+    for scene in situation.scenes:
+        app.jump(situation_id, scene.id)
+        shot(f"{situation_id}-{scene.id}")
+        if scene.ending is not None:
+            for screen in list(app.queue):
+                if isinstance(screen, EndingScreen | UnlockedScreen):
+                    app.stack = [app.stack[0], screen]
+                    shot(f"{situation_id}-{scene.id}-{screen.name}")
+            continue
+        app.state.replay = True  # show the impact texts that replay reveals as well
+        for number, choice in enumerate(app.engine.available_choices(app.state), start=1):
+            saved = app.state
+            _, events = app.engine.step(saved, S.ChooseNumber(number))
+            screens = app._screens_for(events)
+            first = screens[0] if screens else None
+            if isinstance(first, ConsequenceScreen):
+                app.stack = [app.stack[0], first]
+                shot(f"{situation_id}-{scene.id}-{choice.id}")
+            app.state = saved

@@ -1,0 +1,75 @@
+"""Does a text fit its box on the projector? Pure (no pygame): the checker calls it to warn authors.
+
+The widths come from `assets/fonts/andika-metrics.json` (advance widths of Andika at a reference size,
+generated once from the TTF files with `python -m barst.play.text --metrics`). The boxes and font sizes
+are the player's own numbers (`barst.play.metrics`), and the line breaking is the very function the
+player uses (`wrap`), so the checker and the screen agree.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from barst import paths
+from barst.play.metrics import ROLES
+
+SAFETY = 1.01  # rounding at small sizes makes real lines up to ~1% wider than the table says
+
+
+def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """Greedy word wrap; blank lines and newlines are kept; a word longer than a line is split."""
+    lines: list[str] = []
+    for paragraph in text.strip().split("\n"):
+        words = paragraph.split()
+        if not words:
+            lines.append("")
+            continue
+        line = ""
+        for word in words:
+            candidate = f"{line} {word}" if line else word
+            if measure(candidate) <= width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            while measure(word) > width and len(word) > 1:
+                cut = len(word) - 1
+                while cut > 1 and measure(word[:cut]) > width:
+                    cut -= 1
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
+        lines.append(line)
+    return lines
+
+
+@cache
+def _metrics() -> dict[str, Any]:
+    path = paths.assets_dir() / "fonts" / "andika-metrics.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Width in pixels of one line of `text` in Andika at `size` pixels."""
+    data = _metrics()
+    style = "bold" if bold else "regular"
+    widths: dict[str, float] = data["widths"][style]
+    average: float = data["average"][style]
+    total = sum(widths.get(ch, average) for ch in text)
+    reference: float = data["reference_size"]
+    return total * size / reference * SAFETY
+
+
+def lines_needed(text: str, role: str) -> int:
+    spec = ROLES[role]
+    return len(wrap(text, spec.width, lambda s: text_width(s, spec.size, spec.bold)))
+
+
+def fits_on_screen(text: str, role: str) -> bool:
+    """Whether `text` fits the box of `role` (scene, choice, feedback, helps, card, ...) at 1280x720
+    with the default text size. Unknown roles raise KeyError (see `barst.play.metrics.ROLES`)."""
+    return lines_needed(text, role) <= ROLES[role].lines

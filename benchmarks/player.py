@@ -1,0 +1,102 @@
+"""Player speed: time to first frame (vs a bare pygame script), idle CPU, transition frame times.
+Run: SDL_VIDEODRIVER=dummy python benchmarks/player.py   (prints `name: value` lines)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+ROOT = Path(__file__).resolve().parent.parent
+PACK = ROOT / "tests" / "packs" / "mini-story"
+sys.path.insert(0, str(ROOT))
+
+BARE = """
+import time, pygame
+pygame.display.init()
+s = pygame.display.set_mode((1280, 720))
+s.fill((20, 30, 40))
+pygame.display.flip()
+"""
+PLAYER = f"""
+import os, tempfile
+os.environ["BARST_DATA_DIR"] = tempfile.mkdtemp()
+from pathlib import Path
+from barst.play.app import App
+app = App(Path({str(PACK)!r}), "nl", (1280, 720))
+app.present()
+"""
+
+
+def first_frame(code: str, runs: int = 5) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def idle_cpu(seconds: float = 3.0) -> float:
+    code = PLAYER + f"""
+import threading, pygame
+threading.Timer({seconds}, lambda: pygame.event.post(pygame.event.Event(pygame.QUIT))).start()
+app.run()
+"""
+    start = time.perf_counter()
+    before = os.times()
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+    after = os.times()
+    wall = time.perf_counter() - start
+    startup = first_frame(PLAYER, 1)
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return max(0.0, cpu - startup) / max(0.1, wall - startup) * 100
+
+
+def transition_p95() -> tuple[float, float]:
+    import tempfile
+
+    os.environ["BARST_DATA_DIR"] = tempfile.mkdtemp()
+    import pygame
+
+    from barst.play.app import App
+    from barst.play.input import Cmd, Input
+
+    app = App(PACK, "nl", (1920, 1080))
+    app.present()
+    times: list[float] = []
+    for _ in range(10):
+        app.go_menu()
+        app.present()
+        for inp in (Input(Cmd.CHOOSE, 1), Input(Cmd.CHOOSE, 1)):
+            app.handle(inp)
+            deadline = time.monotonic() + 1.2
+            while time.monotonic() < deadline and (app.dirty or app.fade_from is not None or app.top.animating):
+                start = time.perf_counter()
+                app.step_time()
+                app.present()
+                times.append(time.perf_counter() - start)
+                time.sleep(0.004)
+    pygame.quit()
+    times.sort()
+    return times[int(len(times) * 0.95)] * 1000, len(times)
+
+
+def main() -> None:
+    bare = first_frame(BARE)
+    player = first_frame(PLAYER)
+    print(f"first_frame_bare_s: {bare:.3f}")
+    print(f"first_frame_player_s: {player:.3f}")
+    print(f"first_frame_ratio: {player / bare:.2f}")
+    print(f"idle_cpu_percent: {idle_cpu():.2f}")
+    p95, frames = transition_p95()
+    print(f"transition_frames: {frames}")
+    print(f"transition_p95_ms_1920x1080: {p95:.2f}")
+
+
+if __name__ == "__main__":
+    main()
