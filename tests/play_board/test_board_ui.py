@@ -1,0 +1,236 @@
+"""The board game on the projector, driven headless with synthetic pygame events: setup, turns, cards,
+judging, the stop card, the trainer panel, the emergency exit, resume after a crash, the final ranking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pytest
+from support import PACKS
+
+from barst.loader import load_pack
+from barst.play.board.app import BoardApp
+from barst.play.board.session import BoardSession
+from barst.play.board.strings import LANGUAGES, strings
+
+PACK = load_pack(PACKS / "mini-board").pack
+assert PACK is not None
+
+
+class Driver:
+    def __init__(self, session: BoardSession) -> None:
+        self.app = BoardApp(session, pygame.display.get_surface())
+        self.now = 0.0
+        self.frame()
+
+    @property
+    def session(self) -> BoardSession:
+        return self.app.session
+
+    def post(self, *events: pygame.event.Event) -> None:
+        for event in events:
+            pygame.event.post(event)
+        self.frame()
+
+    def key(self, key: int, text: str = "") -> None:
+        events = [pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=text, scancode=0)]
+        if text:
+            events.append(pygame.event.Event(pygame.TEXTINPUT, text=text))
+        self.post(*events)
+
+    def type(self, text: str) -> None:
+        self.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
+
+    def click(self, pos: tuple[int, int]) -> None:
+        self.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=pos, touch=False))
+
+    def wait(self, seconds: float) -> None:
+        self.now += seconds
+        self.app.tick(self.now, seconds)
+        self.frame()
+
+    def frame(self) -> None:
+        for event in pygame.event.get():
+            self.app.handle(event)
+        self.app.tick(self.now, 0.0)
+        self.app.draw()
+
+
+def new_driver(data_dir: Path, seed: int = 11) -> Driver:
+    session = BoardSession(PACK, "nl", save_file=data_dir / "board" / "mini-board.json", seed=seed)
+    return Driver(session)
+
+
+def start_game(d: Driver) -> None:
+    d.key(pygame.K_RETURN)  # edit the first team's name
+    d.type("Leerkrachten")
+    d.key(pygame.K_RETURN)
+    fields = d.session.setup.fields(PACK)
+    for _ in range(fields.index("start")):
+        d.key(pygame.K_DOWN)
+    d.key(pygame.K_RETURN)
+
+
+def play_turn(d: Driver, verdict_key: int = pygame.K_2) -> None:
+    """Roll with the space bar, wait for the die, then answer or judge and go on."""
+    s = d.session
+    d.key(pygame.K_SPACE)
+    d.wait(2.0)
+    if s.screen == "card":
+        card = s.card()
+        assert card is not None
+        if s.card_type(card) == "true_false":
+            d.key(pygame.K_1)
+        else:
+            d.key(pygame.K_p, "p")  # the points to look for, then judge
+            assert s.show_points
+            d.key(verdict_key)
+        assert s.screen in ("result", "card")  # "everyone answers" asks the next team
+    while s.screen == "card":
+        d.key(pygame.K_1 if s.card_type(s.card()) == "true_false" else verdict_key)  # type: ignore[arg-type]
+    if s.screen == "result":
+        d.key(pygame.K_RETURN)
+
+
+def test_a_whole_game_from_setup_to_the_final_ranking(pygame_ready: None, data_dir: Path) -> None:
+    d = new_driver(data_dir)
+    assert d.session.screen == "setup"
+    start_game(d)
+    s = d.session
+    assert s.screen == "board" and s.state.phase == "roll"
+    assert s.state.teams[0].name == "Leerkrachten" and len(s.state.teams) == 3
+    assert len({(t.colour, t.symbol) for t in s.state.teams}) == 3
+    for _ in range(60):
+        if s.state.phase == "over":
+            break
+        play_turn(d)
+    assert s.screen == "final"
+    assert s.state.over_reason in ("first_home", "all_home")
+    assert sum(team.score for team in s.state.teams) > 0
+    assert not d.app.texts.surfaces or d.app.buttons  # the final screen was drawn (exit button at least)
+
+
+def test_a_physical_die_can_be_typed(pygame_ready: None, data_dir: Path) -> None:
+    d = new_driver(data_dir)
+    start_game(d)
+    d.key(pygame.K_2)
+    d.wait(2.0)
+    s = d.session
+    assert s.state.teams[0].position == 2 and s.state.last_roll == 2
+    assert s.screen == "card" and s.card() is not None and s.card().deck == "case"  # type: ignore[union-attr]
+
+
+def test_the_stop_card_skips_a_card_without_points(pygame_ready: None, data_dir: Path) -> None:
+    d = new_driver(data_dir)
+    start_game(d)
+    d.key(pygame.K_1)
+    d.wait(2.0)
+    assert d.session.screen == "card"
+    d.key(pygame.K_s, "s")
+    s = d.session
+    assert s.state.phase == "roll" and s.state.turn == 1 and s.state.teams[0].score == 0
+    assert s.state.teams[0].stop_cards_used == 1
+
+
+def test_the_trainer_panel_adds_and_renames_a_team_and_undoes(pygame_ready: None, data_dir: Path) -> None:
+    d = new_driver(data_dir)
+    start_game(d)
+    s = d.session
+    d.key(pygame.K_t, "t")
+    assert s.panel is not None
+    d.key(pygame.K_RETURN)  # "add a team" is the first entry
+    d.type("Politie")
+    d.key(pygame.K_RETURN)
+    assert [t.name for t in s.state.teams][-1] == "Politie"
+    d.key(pygame.K_DOWN)
+    d.key(pygame.K_RETURN)  # rename: which team?
+    d.key(pygame.K_2)
+    d.type("CAW")
+    d.key(pygame.K_RETURN)
+    assert s.state.teams[1].name == "CAW"
+    d.key(pygame.K_DOWN)
+    d.key(pygame.K_RETURN)  # undo: the rename is gone
+    assert s.state.teams[1].name != "CAW"
+    d.key(pygame.K_ESCAPE)
+    assert s.panel is None
+
+
+def test_the_emergency_exit_is_one_key_or_one_click_from_every_screen(pygame_ready: None, data_dir: Path) -> None:
+    d = new_driver(data_dir)
+    s = d.session
+    screens = []
+    for step in range(4):
+        d.key(pygame.K_x, "x")
+        assert s.emergency
+        d.frame()
+        d.key(pygame.K_RETURN)
+        assert not s.emergency
+        # one click on the exit button (top right) does the same
+        width = d.app.surface.get_width()
+        d.click((width - 120, 38))
+        assert s.emergency
+        d.key(pygame.K_RETURN)
+        screens.append(s.screen)
+        if step == 0:
+            start_game(d)
+        elif step == 1:
+            d.key(pygame.K_1)
+            d.wait(2.0)
+        elif step == 2:
+            d.key(pygame.K_1)
+    assert screens == ["setup", "board", "card", "result"]
+
+
+def test_an_unfinished_game_is_offered_for_resume_exactly(pygame_ready: None, data_dir: Path) -> None:
+    d = new_driver(data_dir)
+    start_game(d)
+    play_turn(d)
+    play_turn(d)
+    d.key(pygame.K_SPACE)
+    d.wait(2.0)
+    before = d.session.state.snapshot()
+    # the laptop dies; barst play starts again
+    again = new_driver(data_dir, seed=999)
+    assert again.session.screen == "resume"
+    again.key(pygame.K_RETURN)
+    assert again.session.state.snapshot() == before
+
+
+def test_a_new_game_can_be_chosen_instead_of_resuming(pygame_ready: None, data_dir: Path) -> None:
+    d = new_driver(data_dir)
+    start_game(d)
+    again = new_driver(data_dir)
+    assert again.session.screen == "resume"
+    again.key(pygame.K_n, "n")
+    assert again.session.screen == "setup"
+    assert new_driver(data_dir).session.screen == "setup"
+
+
+def test_the_time_limit_ends_the_game_between_turns(pygame_ready: None, data_dir: Path) -> None:
+    d = new_driver(data_dir)
+    s = d.session
+    s.setup.mode, s.setup.minutes = "time", 5
+    start_game(d)
+    assert s.time_left_minutes() == 5
+    d.wait(5 * 60 + 1)
+    assert s.state.phase == "over" and s.state.over_reason == "time"
+
+
+def test_black_screen_from_the_clicker_and_back(pygame_ready: None, data_dir: Path) -> None:
+    d = new_driver(data_dir)
+    d.key(pygame.K_PERIOD, ".")
+    assert d.session.black
+    d.key(pygame.K_PAGEDOWN)
+    assert not d.session.black
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_board_word_is_translated(lang: str) -> None:
+    from barst.play.i18n import load_strings
+
+    reference = set(load_strings("nl", "board-"))
+    words = load_strings(lang, "board-")
+    assert set(words) == reference, set(words) ^ reference
+    assert all(value.strip() for value in words.values())
+    assert strings(lang)("turn_of", team="X")
