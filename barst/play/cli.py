@@ -6,8 +6,12 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from barst.diagnostics import BarstError
+
+if TYPE_CHECKING:
+    from barst.model import Pack
 
 NO_DISPLAY = ("There is no display to open a window on; use `barst run PACK` to play in the terminal or "
               "`barst shots PACK -o DIR` to render every screen to PNG.")
@@ -70,6 +74,9 @@ def run_play(args: argparse.Namespace) -> int:
 
     from barst.play.app import App
 
+    if _pack_kind(folder) == "board":
+        return _run_board(folder, args)
+
     try:
         app = App(folder, args.lang, args.size, fullscreen=args.fullscreen, display=args.display)
     except pygame.error:
@@ -86,12 +93,52 @@ def run_shots(args: argparse.Namespace) -> int:
 
     folder = resolve_pack(args.pack)
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")  # screenshots need no sound card
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from barst.play.shots import render_all
 
     try:
-        files = render_all(folder, args.out, args.size, args.lang)
+        if _pack_kind(folder) == "board":
+            from barst.play.board.app import render_board_shots
+
+            pack = _checked_board_pack(folder)
+            files = render_board_shots(pack, args.out, args.size, args.lang or pack.languages[0])
+        else:
+            files = render_all(folder, args.out, args.size, args.lang)
     except OSError as exc:
         raise BarstError(f"Cannot write the screenshots to {args.out}: {exc.strerror}.") from None
     print(f"{len(files)} screens written to {args.out}")
     return 0
+
+
+def _pack_kind(folder: Path) -> str | None:
+    from barst.loader import load_pack
+
+    pack = load_pack(folder).pack
+    return pack.kind if pack else None
+
+
+def _checked_board_pack(folder: Path) -> Pack:
+    """A board pack that passes `barst check`; otherwise a plain-words error naming the first findings."""
+    from barst.check import check_pack
+    from barst.loader import load_pack
+
+    report = check_pack(folder)
+    pack = load_pack(folder).pack
+    if report.has_errors() or pack is None:
+        first = "; ".join(d.format() for d in report.errors[:3])
+        raise BarstError(f"The pack in {folder} has errors, so it does not start: {first}")
+    return pack
+
+
+def _run_board(folder: Path, args: argparse.Namespace) -> int:
+    import pygame
+
+    from barst.play.board.app import run_board
+
+    pack = _checked_board_pack(folder)
+    try:
+        return run_board(pack, args)
+    except pygame.error:
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1

@@ -158,10 +158,13 @@ def loop(app: BoardApp, max_frames: int | None = None) -> int:
             except Exception:  # a bug must never close the window mid-session
                 log.exception("while handling %s", event)
         now = pygame.time.get_ticks() / 1000
-        app.tick(now, now - last)
+        try:
+            app.tick(now, now - last)
+            if app.draw():
+                pygame.display.flip()
+        except Exception:  # a drawing bug must not close the window either
+            log.exception("while drawing")
         last = now
-        if app.draw():
-            pygame.display.flip()
         if app.session.busy():
             clock.tick(60)
         frames += 1

@@ -1,0 +1,34 @@
+"""`barst check` for kit files: everything `barst kit` would refuse, without fpdf (text fitting included)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from barst.diagnostics import Report
+from barst.kit import layout
+from barst.kit.build import contents
+from barst.kit.fit import MIN_SIZE, Fitter
+from barst.kit.load import load_kit
+from barst.kit.plan import FitError, Flow, Planner
+
+
+def check_kit_file(path: Path) -> Report:
+    loaded = load_kit(path)
+    kit = loaded.kit
+    if kit is None or loaded.report.has_errors():
+        return loaded.report
+    planner = Planner(Fitter(), MIN_SIZE[kit.audience])
+    paper = layout.PAPERS[kit.paper]
+    for lang in kit.languages:
+        try:
+            for _, content in contents(loaded, lang, True):
+                for deck in content.decks:
+                    card = layout.Rect(0, 0, *deck.size)
+                    for job in deck.cards:
+                        planner.face(job.front, card)
+                        planner.face(job.back, card)
+                for page in content.pages:
+                    Flow(planner, paper, page).run()
+        except FitError as exc:
+            loaded.report.error("K011", f"{exc.label}: the {exc.field} does not fit ({lang})", exc.pos, exc.detail)
+    return loaded.report

@@ -1,0 +1,237 @@
+"""Read a kit file and check everything it refers to: pictures, icons, help lines, packs, sizes.
+
+Every problem is a diagnostic (codes K001…) pointing at the kit file's line and field, never an
+exception, so `barst check` and `barst kit` report the same findings the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from barst import paths
+from barst.build import Context, build
+from barst.diagnostics import BarstError, Pos, Report, display_path
+from barst.helplines import HelpLines, load_helplines
+from barst.kit import layout
+from barst.kit.model import Back, Kit, KitCard, KitDeck, Page
+from barst.loader import load_pack, resolve_pack
+from barst.model import LINK_SCHEMES, HelpLine, Pack
+from barst.text import KNOWN_LANGUAGES, Text
+from barst.yamlload import load_file
+
+KIT_REGIONS = ("flanders", "wallonia", "brussels")
+PACK_PAGES = ("debrief", "five-as", "board")
+MAX_QR_PER_CARD = 2
+
+
+@dataclass(slots=True)
+class LoadedKit:
+    path: Path
+    report: Report
+    kit: Kit | None = None
+    helplines: HelpLines | None = None
+    packs: dict[str, Pack] = field(default_factory=dict)  # as written in the kit file → loaded pack
+
+    def pack(self, name: str) -> Pack:
+        return self.packs[name]
+
+
+def asset(rel: str) -> Path:
+    return paths.assets_dir() / rel
+
+
+def icon_path(icon: str) -> Path:
+    return paths.assets_dir() / "icons" / f"{icon}.svg"
+
+
+def load_kit(path: Path) -> LoadedKit:
+    report = Report()
+    loaded = LoadedKit(path, report)
+    shown = display_path(path)
+    node = load_file(path, shown, report)
+    if node is None:
+        return loaded
+    if not node.is_map:
+        report.error("K001", "a kit file is a mapping of keys (id, title, decks, …)", node.pos,
+                     "start from one of the shipped kits in kits/")
+        return loaded
+    languages = node.value.get("languages")
+    lang = "nl"
+    if languages is not None and languages.is_seq and languages.value and languages.value[0].value in KNOWN_LANGUAGES:
+        lang = languages.value[0].value
+    kit: Kit | None = build(Kit, node, Context(report, lang, []), "kit", use_id=False)
+    if kit is None:
+        return loaded
+    loaded.kit = kit
+    loaded.helplines = load_helplines()
+    report.extend(loaded.helplines.report)
+    _check_kit(loaded, kit)
+    return loaded
+
+
+def _check_kit(loaded: LoadedKit, kit: Kit) -> None:
+    report = loaded.report
+    _check_region(report, kit.region, kit.pos, "region")
+    for edition in kit.editions:
+        _check_region(report, edition.region, edition.pos, f"editions/{edition.id}.region")
+        for lang in edition.languages:
+            if lang not in kit.languages:
+                report.error("K005", f"edition '{edition.id}' is in '{lang}', which is not in the kit's languages",
+                             edition.pos, f"add {lang} to `languages:` or remove it from the edition")
+    try:
+        layout.parse_offset(kit.back_offset)
+    except ValueError as exc:
+        report.error("K012", f"back_offset '{kit.back_offset}': {exc}", kit.pos, "write it as x,y in mm, e.g. '0.5,-1'")
+    _unique(report, [(d.id, d.pos) for d in kit.decks] + [(p.id, p.pos) for p in kit.pages], "deck or page")
+    for deck in kit.decks:
+        _check_deck(loaded, kit, deck)
+    for page in kit.pages:
+        _check_page(loaded, page)
+
+
+def _check_region(report: Report, region: str, pos: Pos, where: str) -> None:
+    if region not in KIT_REGIONS:
+        report.error("K004", f"unknown region '{region}' in {where}", pos, f"use one of: {', '.join(KIT_REGIONS)}")
+
+
+def _unique(report: Report, ids: list[tuple[str, Pos]], what: str) -> None:
+    seen: set[str] = set()
+    for item_id, pos in ids:
+        if item_id in seen:
+            report.error("K018", f"the {what} id '{item_id}' is used twice", pos, "give each one its own id")
+        seen.add(item_id)
+
+
+def _check_deck(loaded: LoadedKit, kit: Kit, deck: KitDeck) -> None:
+    report = loaded.report
+    where = f"decks/{deck.id}"
+    try:
+        size = layout.card_size(deck.size)
+    except ValueError as exc:
+        report.error("K003", f"{where}.size: {exc}", deck.pos,
+                     f"use one of {', '.join(layout.CARD_SIZES)} or WxH in mm, e.g. 70x110")
+        size = None
+    if size is not None and kit.mode == "home":
+        try:
+            layout.impose(layout.PAPERS[kit.paper], size)
+        except ValueError as exc:
+            report.error("K013", f"{where}.size: {exc}", deck.pos, "choose a smaller size or shop mode")
+    sources = sum([bool(deck.cards), deck.from_pack is not None, deck.helplines is not None])
+    if sources != 1:
+        report.error("K014", f"{where} needs exactly one of `cards`, `from_pack` or `helplines`", deck.pos,
+                     "write the cards here, take them from a pack, or make a help-line card")
+    if deck.copies < 1 or deck.copies > 100:
+        report.error("K014", f"{where}.copies must be between 1 and 100", deck.pos, "e.g. copies: 10")
+    if deck.icon:
+        _check_file(report, icon_path(deck.icon), deck.pos, f"{where}.icon")
+    _unique(report, [(c.id, c.pos) for c in deck.cards], "card")
+    for card in deck.cards:
+        _check_card(report, card, f"{where}/{card.id}")
+    if deck.back is not None:
+        _check_back(loaded, deck.back, f"{where}.back")
+    if deck.from_pack is not None:
+        pack = _pack(loaded, deck.from_pack.pack, deck.from_pack.pos, f"{where}.from_pack.pack", "board")
+        if pack is not None and deck.from_pack.deck and pack.deck(deck.from_pack.deck) is None:
+            report.error("K010", f"the pack '{pack.id}' has no deck '{deck.from_pack.deck}'", deck.from_pack.pos,
+                         "decks: " + ", ".join(d.id for d in pack.decks))
+    if deck.helplines is not None:
+        for line_id in [*deck.helplines.lines, *deck.helplines.qr]:
+            _helpline(loaded, line_id, deck.helplines.pos, f"{where}.helplines")
+        if not kit.editions:
+            report.error("K004", f"{where}: a help-line card needs `editions:` (region and languages)", deck.pos,
+                         "add e.g. editions: [{id: flanders-nl, region: flanders, languages: [nl]}]")
+
+
+def _check_card(report: Report, card: KitCard, where: str) -> None:
+    if card.picture:
+        _check_file(report, asset(card.picture), card.pos, f"{where}.picture")
+    if card.link:
+        check_link(report, card.link, card.pos, f"{where}.link")
+    if card.picture is None and card.word is None and card.text is None:
+        report.error("K014", f"{where} is empty", card.pos, "give it a picture and a word, or a text")
+
+
+def _check_back(loaded: LoadedKit, back: Back, where: str) -> None:
+    if back.picture:
+        _check_file(loaded.report, asset(back.picture), back.pos, f"{where}.picture")
+    for line_id in back.qr:
+        _helpline(loaded, line_id, back.pos, f"{where}.qr")
+    if len(back.qr) > MAX_QR_PER_CARD:
+        loaded.report.error("K017", f"{where}.qr: at most {MAX_QR_PER_CARD} QR codes fit on a card", back.pos,
+                            "keep the two most important lines")
+
+
+def _check_page(loaded: LoadedKit, page: Page) -> None:
+    report = loaded.report
+    where = f"pages/{page.id}"
+    if page.kind in PACK_PAGES:
+        if not page.pack:
+            report.error("K009", f"{where}: a {page.kind} page takes its content from a pack", page.pos,
+                         "add `pack: barst` (story) or `pack: achter-de-voordeur` (board)")
+        else:
+            kind = "board" if page.kind == "board" else "story"
+            _pack(loaded, page.pack, page.pos, f"{where}.pack", kind)
+    if page.kind == "plan":
+        total = sum(item.minutes or 0 for item in page.items)
+        if page.minutes is None or total != page.minutes:
+            report.error("K015", f"{where}: the steps add up to {total} minutes, the plan says {page.minutes}",
+                         page.pos, "make the steps' minutes add up to `minutes:`")
+    for item in page.items:
+        if item.icon:
+            _check_file(report, icon_path(item.icon), item.pos, f"{where}.items.icon")
+
+
+def _check_file(report: Report, path: Path, pos: Pos, where: str) -> None:
+    if not path.is_file():
+        report.error("K006", f"{where}: the picture {display_path(path)} does not exist", pos,
+                     "check the name, or draw it and save it there as SVG")
+
+
+def _helpline(loaded: LoadedKit, line_id: str, pos: Pos, where: str) -> HelpLine | None:
+    assert loaded.helplines is not None
+    line = loaded.helplines.by_id(line_id)
+    if line is None:
+        known = ", ".join(h.id for h in loaded.helplines.lines)
+        loaded.report.error("K007", f"{where}: there is no help line '{line_id}'", pos, f"known lines: {known}")
+        return None
+    for link in line.links:
+        if not link.startswith(LINK_SCHEMES):
+            loaded.report.error("K008", f"the help line '{line_id}' has the link '{link}' with a scheme a card may "
+                                "not print", line.pos, f"use only {', '.join(LINK_SCHEMES)} links")
+    return line
+
+
+def _pack(loaded: LoadedKit, name: str, pos: Pos, where: str, kind: str) -> Pack | None:
+    if name in loaded.packs:
+        return loaded.packs[name]
+    try:
+        folder = resolve_pack(name)
+    except BarstError as exc:
+        loaded.report.error("K009", f"{where}: {exc}", pos, "use a shipped pack name or a path to a pack folder")
+        return None
+    result = load_pack(folder)
+    if result.pack is None or result.report.has_errors():
+        loaded.report.error("K009", f"{where}: the pack '{name}' has errors", pos, f"run `barst check {folder}`")
+        return None
+    if result.pack.kind != kind:
+        loaded.report.error("K010", f"{where}: '{name}' is a {result.pack.kind} pack, this needs a {kind} pack",
+                            pos, "choose another pack")
+        return None
+    loaded.packs[name] = result.pack
+    return result.pack
+
+
+def check_link(report: Report, link: str, pos: Pos, where: str) -> bool:
+    if link.startswith(LINK_SCHEMES):
+        return True
+    report.error("K008", f"{where}: '{link}' is not a link a card may print", pos,
+                 f"use {', '.join(LINK_SCHEMES)} only")
+    return False
+
+
+def text_in(text: Text | None, lang: str) -> str:
+    """A kit prints only what is written in the language being built: no silent fallback to another."""
+    if text is None:
+        return ""
+    return text.values.get(lang, "")
