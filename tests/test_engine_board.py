@@ -186,3 +186,31 @@ def test_everyone_answers_square_scores_every_team_in_turn(round_trip: bool) -> 
         assert state.phase == "result" and [t.score for t in state.teams] == [1, 2, 2]
     finally:
         kinds_by_id["skip"].special = "skip"
+
+
+def test_on_an_everyone_card_the_stop_card_skips_only_for_that_team(round_trip: bool) -> None:
+    e = engine()
+    kinds_by_id = {k.id: k for k in e.kinds.values()}
+    kinds_by_id["skip"].special = "everyone"
+    try:
+        state, _ = drive(e, e.new_state(seed=2), [*SETUP, Roll(4)], round_trip)
+        state, events = drive(e, state, [StopCard(team=1)], round_trip)
+        assert kinds(events) == ["CardSkipped"] and state.pending == [0] and state.teams[1].stop_cards_used == 1
+        state, _ = drive(e, state, [Judge("correct")], round_trip)
+        assert state.phase == "result" and state.results == {"1": "skipped", "0": "correct"}
+    finally:
+        kinds_by_id["skip"].special = "skip"
+
+
+def test_the_answer_a_team_gave_is_kept_for_the_answer_side(round_trip: bool) -> None:
+    e = engine()
+    state, _ = drive(e, e.new_state(), [*SETUP, Roll(1), Answer(False)], round_trip)
+    assert state.answers == {"0": "false"}
+    assert drive(e, state, [NextTurn()], round_trip)[0].answers == {"0": "false"}
+
+
+def test_the_emergency_exit_leaves_no_empty_undo_step(round_trip: bool) -> None:
+    e = engine()
+    state, _ = drive(e, e.new_state(), [*SETUP, Roll(1)], round_trip)
+    after, _ = drive(e, state, [EmergencyExit()], round_trip)
+    assert len(after.history) == len(state.history)

@@ -93,8 +93,11 @@ class Judge:
 
 @dataclass(frozen=True, slots=True)
 class StopCard:
-    """Skip a card that is too close to home. No explanation asked, no points lost."""
+    """Skip a card that is too close to home. No explanation asked, no points lost.
 
+    On an "everyone answers" card any team may play it for itself; the others still answer."""
+
+    team: int | None = None
 
 @dataclass(frozen=True, slots=True)
 class NextTurn:
@@ -160,6 +163,7 @@ class BoardState:
     everyone: bool = False
     pending: list[int] = field(default_factory=list)  # teams that still have to answer this card
     results: dict[str, str] = field(default_factory=dict)  # team index -> verdict for this card
+    answers: dict[str, str] = field(default_factory=dict)  # team index -> what it answered (closed cards)
     last_roll: int | None = None
     over_reason: str = ""
     history: list[dict[str, Any]] = field(default_factory=list)
@@ -211,6 +215,8 @@ class BoardEngine:
         return order
 
     def step(self, state: BoardState, action: Action) -> tuple[BoardState, list[Event]]:
+        if isinstance(action, EmergencyExit):
+            return state, [EmergencyExited(None)]  # leaving shows help lines; the game itself is untouched
         if isinstance(action, Undo):
             if not state.history:
                 return state, [Rejected("there is nothing to undo")]
@@ -233,8 +239,6 @@ class BoardEngine:
                 return [Rejected("no such team, or an empty name")]
             state.teams[action.team].name = action.name.strip()
             return [TeamsChanged()]
-        if isinstance(action, EmergencyExit):
-            return [EmergencyExited(None)]
         if isinstance(action, (EndGame, TimeUp)):
             if state.phase == "over":
                 return [Rejected("the game is over")]
@@ -355,6 +359,7 @@ class BoardEngine:
         order = list(range(len(state.teams)))
         state.pending = order[state.turn:] + order[: state.turn] if everyone else [state.turn]
         state.results = {}
+        state.answers = {}
         state.phase = "card"
         state.teams[state.turn].cards += 1
         return [CardDrawn(state.turn, self.cards[state.card], everyone)]
@@ -363,22 +368,38 @@ class BoardEngine:
         card = self.current_card(state)
         assert card is not None
         if isinstance(action, StopCard):
-            state.teams[state.turn].stop_cards_used += 1
-            events: list[Event] = [CardSkipped(state.turn, card)]
-            state.card = None
-            return events + self._end_turn(state)
+            return self._stop_card(state, card, action.team)
         if isinstance(action, Answer):
             if self._card_type(card) not in CLOSED_CARD_TYPES:
                 return [Rejected("this card is judged by the trainer")]
             verdict = self._score_closed(card, action.value)
             if verdict is None:
                 return [Rejected("that is not an answer to this card")]
-            return self._record(state, action.team, card, verdict)
+            events = self._record(state, action.team, card, verdict)
+            if isinstance(events[0], AnswerScored):
+                state.answers[str(events[0].team)] = str(action.value).lower()
+            return events
         if isinstance(action, Judge):
             if action.verdict not in VERDICTS:
                 return [Rejected("judge as correct, partly or wrong")]
             return self._record(state, action.team, card, action.verdict)
         return [Rejected("answer the card, judge it, or play the stop card")]
+
+    def _stop_card(self, state: BoardState, card: Card, team: int | None) -> list[Event]:
+        index = state.turn if team is None else team
+        if index not in state.pending:
+            return [Rejected("that team has already answered")]
+        state.teams[index].stop_cards_used += 1
+        events: list[Event] = [CardSkipped(index, card)]
+        state.pending.remove(index)
+        state.results[str(index)] = "skipped"
+        if state.pending:
+            return events
+        if any(verdict != "skipped" for verdict in state.results.values()):
+            state.phase = "result"
+            return events
+        state.card = None
+        return events + self._end_turn(state)
 
     def _record(self, state: BoardState, team: int | None, card: Card, verdict: str) -> list[Event]:
         index = state.pending[0] if team is None and state.pending else team

@@ -437,7 +437,7 @@ class BoardSession:
             return
         if head == "stop":
             self.show_points = False
-            self._step(B.StopCard())
+            self._step(B.StopCard(team=self.answering_team()))
             return
         kind = self.card_type(card)
         if kind == "true_false":
