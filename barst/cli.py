@@ -95,20 +95,13 @@ def build_parser(with_optional: bool = True) -> argparse.ArgumentParser:
 
 
 def _add_optional_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """The projector player and the kit builder register their own options (and import lazily)."""
-    try:
-        from barst.play import cli as play_cli
-    except ImportError:
-        play_cli = None
-    if play_cli is not None:
-        play_cli.add_parser_play(sub)
-        play_cli.add_parser_shots(sub)
-    try:
-        from barst.kit import cli as kit_cli
-    except ImportError:
-        kit_cli = None
-    if kit_cli is not None:
-        kit_cli.add_parser(sub)
+    """The projector player and the kit builder register their own options (they import lazily)."""
+    from barst.kit import cli as kit_cli
+    from barst.play import cli as play_cli
+
+    play_cli.add_parser_play(sub)
+    play_cli.add_parser_shots(sub)
+    kit_cli.add_parser(sub)
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from barst import paths
 from barst.build import Context, build
@@ -33,6 +34,7 @@ class Loaded:
     folder: Path
     texts: list[Text] = field(default_factory=list)
     translation_keys: dict[str, dict[str, Pos]] = field(default_factory=dict)  # lang -> address -> pos
+    scores: dict[str, Any] = field(default_factory=dict)  # per situation, filled in by the checker
 
 
 def resolve_pack(name_or_path: str) -> Path:

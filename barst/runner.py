@@ -8,13 +8,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from barst import rng
-from barst.check import check_pack
+from barst.check import check_and_load
 from barst.diagnostics import BarstError
 from barst.engine import board as B
 from barst.engine import events as ev
 from barst.engine import story as S
 from barst.helplines import load_helplines
-from barst.loader import load_pack, resolve_pack
+from barst.loader import resolve_pack
 from barst.model import Pack
 from barst.text import KNOWN_LANGUAGES, Text, fallback_chain
 
@@ -35,13 +35,11 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def _load_checked(folder: Path) -> Pack:
-    report = check_pack(folder)
-    if report.has_errors():
+    report, pack = check_and_load(folder)
+    if report.has_errors() or pack is None:
         for diagnostic in report.errors[:10]:
             print(diagnostic.format(), file=sys.stderr)
         raise BarstError(f"The pack in {folder} has errors; fix them first (see `barst check {folder}`).")
-    pack = load_pack(folder).pack
-    assert pack is not None
     return pack
 
 

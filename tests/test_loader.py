@@ -30,7 +30,8 @@ def test_a_translation_file_adds_one_language_by_stable_address(copy_pack: Calla
 
 def test_a_yes_no_word_stays_text_where_text_is_expected(copy_pack: Callable[[str], Path]) -> None:
     folder = copy_pack("mini-story")
-    edit(folder / "situations/party.yaml", "label: {nl: Zeg niets, fr: Ne dis rien}", "label: {nl: nee, fr: non, en: no}")
+    edit(folder / "situations/party.yaml", "label: {nl: Zeg niets, fr: Ne dis rien}",
+         "label: {nl: nee, fr: non, en: no}")
     loaded = load_pack(folder)
     assert loaded.pack is not None
     assert loaded.pack.situations[0].scenes[1].choices[1].label.get("en") == "no"

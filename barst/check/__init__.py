@@ -14,6 +14,7 @@ from barst.check.story_rules import ScoreRange, check_story
 from barst.diagnostics import Pos, Report, Severity, display_path, paused_gc
 from barst.helplines import load_helplines
 from barst.loader import PACK_FILE, Loaded, load_pack
+from barst.model import Pack
 from barst.text import word_count
 
 
@@ -46,11 +47,16 @@ class CheckResult:
 
 
 def check_pack(folder: Path) -> Report:
-    """All findings for one pack folder (what the player uses before it starts a pack)."""
+    """All findings for one pack folder."""
+    return check_and_load(folder)[0]
+
+
+def check_and_load(folder: Path) -> tuple[Report, Pack | None]:
+    """All findings for one pack folder, and the pack they were found in (read once), for the players."""
     report = Report()
     with paused_gc():
-        _check_pack_into(folder, report)
-    return report
+        loaded = _check_pack_into(folder, report)
+    return report, loaded.pack if loaded else None
 
 
 def check_paths(targets: Iterable[Path]) -> CheckResult:
@@ -67,9 +73,9 @@ def shipped_targets() -> list[Path]:
 
 def _check_target(target: Path, result: CheckResult) -> None:
     if target.is_dir() and (target / PACK_FILE).is_file():
-        stats = _check_pack_into(target, result.report)
-        if stats:
-            result.packs.append(stats)
+        loaded = _check_pack_into(target, result.report)
+        if loaded:
+            result.packs.append(_stats(loaded, result.report))
         return
     if target.is_dir():
         children = sorted(p for p in target.iterdir() if (p / PACK_FILE).is_file() or p.suffix == ".yaml")
@@ -104,19 +110,24 @@ def _check_kit(target: Path, report: Report) -> None:
     report.extend(check_kit_file(target))
 
 
-def _check_pack_into(folder: Path, report: Report) -> PackStats | None:
+def _check_pack_into(folder: Path, report: Report) -> Loaded | None:
     loaded = load_pack(folder)
     report.extend(loaded.report)
     pack = loaded.pack
     if pack is None:
         return None
-    stats = PackStats(pack.id, pack.kind)
     if pack.kind == "story":
-        stats.scores = check_story(pack, report)
+        loaded.scores = check_story(pack, report)
         _check_fit(loaded, report)
     else:
         check_board(pack, report)
     check_translations(loaded, report)
+    return loaded
+
+
+def _stats(loaded: Loaded, report: Report) -> PackStats:
+    assert loaded.pack is not None
+    stats = PackStats(loaded.pack.id, loaded.pack.kind, scores=dict(loaded.scores))
     _count(loaded, stats)
     return stats
 

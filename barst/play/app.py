@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pygame
 
-from barst.check import check_pack
+from barst.check import check_and_load
 from barst.diagnostics import Report
 from barst.engine import events as ev
 from barst.engine import story as S
 from barst.helplines import load_helplines
-from barst.loader import load_pack
 from barst.model import HelpLine, Pack, Variable
 from barst.play.i18n import Strings
 from barst.play.input import EXIT_KEY_LABEL, Cmd, Input, translate
@@ -75,13 +74,11 @@ class App:
         self.lang = lang or "nl"
         self.strings = Strings(self.lang)
         self.region = region
-        report = self._check(folder)
-        if report.has_errors():
+        report, pack = self._check(folder)
+        if report.has_errors() or pack is None:
             self.stack = [PackErrorScreen(self, str(folder), report.errors)]
             return
-        loaded = load_pack(folder)
-        assert loaded.pack is not None
-        self.pack = loaded.pack
+        self.pack = pack
         self.region = region or self.pack.region
         self.languages = list(self.pack.languages)
         self.set_lang(lang if lang in self.languages else self.pack.languages[0])
@@ -176,8 +173,8 @@ class App:
 
     # --- the story controller ---
 
-    def _check(self, folder: Path) -> Report:
-        return check_pack(folder)
+    def _check(self, folder: Path) -> tuple[Report, Pack | None]:
+        return check_and_load(folder)
 
     def after_title(self) -> None:
         from barst.play.screens.start import RulesScreen
