@@ -31,6 +31,17 @@ class HelpLines:
         ]
         return sorted(chosen, key=lambda line: line.emergency)
 
+    def for_exit(self, region: str, lang: str) -> list[HelpLine]:
+        """What the emergency exit shows: lines of the region in the player's language, then lines in
+        that language elsewhere in Belgium (a phone reaches them from anywhere in the country), then
+        — only when none speak the language — the region's other lines; emergency numbers last."""
+        belgian = [line for line in self.lines if "netherlands" not in line.regions]
+        talk = [line for line in belgian if not line.emergency]
+        here = [line for line in talk if region in line.regions and lang in line.languages]
+        elsewhere = [line for line in talk if lang in line.languages and line not in here]
+        chosen = here + elsewhere or [line for line in talk if region in line.regions]
+        return chosen + [line for line in belgian if line.emergency and region in line.regions]
+
     def by_id(self, line_id: str) -> HelpLine | None:
         return next((line for line in self.lines if line.id == line_id), None)
 

@@ -40,3 +40,16 @@ def test_a_yes_no_word_stays_text_where_text_is_expected(copy_pack: Callable[[st
 def test_shipped_pack_names_resolve(tmp_path: Path) -> None:
     assert resolve_pack("barst").name == "barst"
     assert resolve_pack("achter-de-voordeur").name == "achter-de-voordeur"
+
+
+def test_the_emergency_exit_shows_lines_in_the_players_language_first() -> None:
+    from barst.helplines import load_helplines
+
+    lines = load_helplines()
+    french_in_flanders = [line.id for line in lines.for_exit("flanders", "fr")]
+    assert french_in_flanders[:3] == ["ecoute-violences-conjugales", "ecoute-enfants", "tele-accueil"]
+    assert french_in_flanders[-2:] == ["police", "emergency"] and "veilig-thuis" not in french_in_flanders
+    dutch_in_flanders = [line.id for line in lines.for_exit("flanders", "nl")]
+    assert dutch_in_flanders[0] == "1712" and "ecoute-enfants" not in dutch_in_flanders
+    english = [line.id for line in lines.for_exit("wallonia", "en")]
+    assert "ecoute-enfants" in english and english[-1] == "emergency"

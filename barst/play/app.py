@@ -278,9 +278,7 @@ class App:
             self._set_stack([*self.stack[:1], EmergencyScreen(self, self.helplines())])
 
     def helplines(self) -> list[HelpLine]:
-        lines = load_helplines().select(self.region or "flanders")
-        spoken = [line for line in lines if self.lang in line.languages or line.emergency]
-        return spoken if any(not line.emergency for line in spoken) else lines
+        return load_helplines().for_exit(self.region or "flanders", self.lang)
 
     # --- input ---
 
@@ -412,7 +410,7 @@ class App:
         theme = p.theme
         x, y = p.w - MARGIN - EXIT_W + 16, 10.0
         rect = p.panel(x, y, EXIT_W, EXIT_H, theme.exit_bg, theme.border, radius=EXIT_H / 2)
-        if not p.icon("exit", x + 10, y + 8, EXIT_H - 16):
+        if not p.icon("exit", x + 10, y + 8, EXIT_H - 16, theme.exit_text):
             # a door with an arrow, in case the icon file is missing
             door = p.rect(x + 16, y + 11, 24, EXIT_H - 22)
             pygame.draw.rect(p.surface, theme.exit_text, door, max(2, p.layout.px(3)))

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import Any
+
 import pygame
 
 from barst import paths
@@ -31,6 +33,19 @@ class Images:
 
     def __init__(self) -> None:
         self.cache: dict[tuple[str, int, int], pygame.Surface | None] = {}
+
+    def tinted(self, path: Path, w: int, h: int, colour: pygame.Color) -> pygame.Surface | None:
+        key = (f"{path}#{colour.r},{colour.g},{colour.b}", w, h)
+        if key not in self.cache:
+            base = self.get(path, w, h)
+            surface = None
+            if base is not None:
+                surface = base.copy()
+                # Every pixel takes the colour; the alpha channel keeps the shape.
+                surface.fill((colour.r, colour.g, colour.b, 0), special_flags=pygame.BLEND_RGBA_MAX)
+                surface.fill((colour.r, colour.g, colour.b, 255), special_flags=pygame.BLEND_RGBA_MIN)
+            self.cache[key] = surface
+        return self.cache[key]
 
     def get(self, path: Path, w: int, h: int) -> pygame.Surface | None:
         key = (str(path), w, h)
@@ -185,8 +200,15 @@ class Painter:
         self.surface.blit(surface, surface.get_rect(center=box.center))
         return True
 
-    def icon(self, name: str, x: float, y: float, size: float) -> bool:
-        return self.image(paths.assets_dir() / "icons" / f"{name}.svg", x, y, size, size)
+    def icon(self, name: str, x: float, y: float, size: float, colour: Any = None) -> bool:
+        """An icon in the theme's text colour (the SVGs are drawn dark), so it shows on every theme."""
+        box = self.rect(x, y, size, size)
+        tint = pygame.Color(colour or self.theme.text)
+        surface = self.images.tinted(paths.assets_dir() / "icons" / f"{name}.svg", box.width, box.height, tint)
+        if surface is None:
+            return False
+        self.surface.blit(surface, surface.get_rect(center=box.center))
+        return True
 
     # --- meters ---
 

@@ -814,8 +814,6 @@ def _helplines(f: Frame) -> list[tuple[str, str, str, bool]]:
     s = f.s
     lang = s.lang
     data = load_helplines()
-    lines = data.select(s.pack.region, lang) if lang in ("nl", "fr") else data.select(s.pack.region)
-    if not [line for line in lines if not line.emergency]:
-        lines = data.select("brussels", lang) if lang in ("nl", "fr") else data.select("brussels")
+    lines = data.for_exit(s.pack.region, lang)
     chain = (lang, "en", "nl", "fr")
     return [(line.number, line.name.get(lang, chain), line.hours.get(lang, chain), line.short) for line in lines[:7]]
