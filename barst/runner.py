@@ -16,6 +16,7 @@ from barst.engine import story as S
 from barst.helplines import load_helplines
 from barst.loader import resolve_pack
 from barst.model import Pack
+from barst.play.i18n import Strings
 from barst.text import KNOWN_LANGUAGES, Text, fallback_chain
 
 Out = Callable[[str], None]
@@ -57,6 +58,7 @@ class TextRunner:
         self.chain = fallback_chain(lang, pack.fallback_order())
         self.out = out
         self.read = read
+        self.w = Strings(lang, ("runner-",))
 
     def t(self, text: Text | None) -> str:
         return text.get(self.lang, self.chain) if text else ""
@@ -90,7 +92,7 @@ class TextRunner:
         for number, situation in enumerate(self.pack.situations, 1):
             self.out(f"  {number}. {self.t(situation.title)} — {self.t(situation.summary)}")
         while True:
-            answer = self._prompt("Situation (number, q to stop): ")
+            answer = self._prompt(self.w("choose_situation"))
             if answer is None or answer == "q":
                 return None
             if answer.isdigit() and 1 <= int(answer) <= len(self.pack.situations):
@@ -108,12 +110,12 @@ class TextRunner:
             elif not interactive:
                 number = next(numbers, None)
                 if number is None:
-                    self.out(f"The choices ran out before an ending (at scene '{scene.id}').")
+                    self.out(self.w("choices_ran_out", scene=scene.id))
                     return state, 1
                 self.out(f"> {number}")
                 state, events = engine.step(state, S.ChooseNumber(number))
             else:
-                answer = self._prompt("Your choice (number, x = emergency exit, u = undo, q = stop): ")
+                answer = self._prompt(self.w("choose_prompt"))
                 if answer is None or answer == "q":
                     return state, 1
                 action: S.Action = (S.EmergencyExit() if answer == "x" else S.Undo() if answer == "u"
@@ -133,7 +135,7 @@ class TextRunner:
         state = engine.new_state(seed)
         teams = max(engine.rules.teams_min, min(engine.rules.teams_max, teams))
         for number in range(1, teams + 1):
-            state, _ = engine.step(state, B.AddTeam(f"Team {number}"))
+            state, _ = engine.step(state, B.AddTeam(self.w("team", n=number)))
         state, events = engine.step(state, B.StartGame())
         self._show_board(engine, state, events)
         dice = iter(scripted or [])
@@ -149,7 +151,7 @@ class TextRunner:
             self._show_board(engine, state, events)
             if isinstance(action, B.EmergencyExit):
                 return 0
-        self.out("The game did not end after 10,000 steps.")
+        self.out(self.w("no_end"))
         return 1
 
     def _board_action(self, engine: B.BoardEngine, state: B.BoardState, dice: Iterator[int], answers: int,
@@ -177,12 +179,8 @@ class TextRunner:
         return B.Judge(verdict), answers
 
     def _ask_board(self, engine: B.BoardEngine, state: B.BoardState) -> B.Action | None:
-        prompts = {
-            "roll": "Enter = roll, or type what the die showed (x = exit, u = undo, q = stop): ",
-            "choose": f"Choose a deck ({', '.join(state.decks)}): ",
-            "card": "Answer: t/f, an option letter, or judge r(ight)/p(artly)/w(rong); s = stop card: ",
-            "result": "Enter = next turn: ",
-        }
+        prompts = {"roll": self.w("prompt_roll"), "choose": self.w("prompt_choose", decks=", ".join(state.decks)),
+                   "card": self.w("prompt_card"), "result": self.w("prompt_result")}
         answer = self._prompt(prompts[state.phase])
         if answer is None or answer == "q":
             return None
@@ -227,47 +225,50 @@ class TextRunner:
     def _show_ending(self, event: ev.EndingReached) -> None:
         ending = event.ending
         self.out("")
-        self.out(f"== {self.t(ending.verdict)} — score {event.score} "
-                 f"({event.endings_found}/{event.endings_total} endings found)")
-        self.out(f"What helps: {self.t(ending.helps)}")
+        self.out(self.w("score_line", verdict=self.t(ending.verdict), score=event.score,
+                        found=event.endings_found, total=event.endings_total))
+        self.out(f"{self.w('what_helps')} {self.t(ending.helps)}")
         for question in ending.debrief:
             self.out(f"  ? {self.t(question)}")
         for unlock in event.unlocked:
-            self.out(f"Unlocked — {self.t(unlock.title)}: {self.t(unlock.text)}")
+            self.out(f"{self.w('unlocked')} — {self.t(unlock.title)}: {self.t(unlock.text)}")
 
     def _show_helplines(self) -> None:
         self.out("")
-        self.out("You left the situation. Talking helps:")
-        for line in load_helplines().select(self.pack.region, self.lang) or load_helplines().select(self.pack.region):
+        self.out(self.w("left_situation"))
+        for line in load_helplines().for_exit(self.pack.region, self.lang):
             self.out(f"  {line.number:<12} {line.name.get(self.lang, self.chain)}")
 
     def _show_board(self, engine: B.BoardEngine, state: B.BoardState, events: list[ev.Event]) -> None:
         for event in events:
             if isinstance(event, ev.TurnStarted):
                 team = state.teams[event.team]
-                self.out(f"\n-- Round {event.round}: {team.name} (square {team.position + 1}, {team.score} points)")
+                self.out("\n" + self.w("round_line", round=event.round, team=team.name, square=team.position + 1,
+                                       score=team.score))
             elif isinstance(event, ev.DiceRolled):
-                self.out(f"  die: {event.value}")
+                self.out("  " + self.w("die", value=event.value))
             elif isinstance(event, ev.PawnMoved):
                 square = engine.square(event.end)
-                self.out(f"  {state.teams[event.team].name} → square {event.end + 1}: {self.t(square.label)}")
+                self.out("  " + self.w("moved", team=state.teams[event.team].name, square=event.end + 1,
+                                       label=self.t(square.label)))
             elif isinstance(event, ev.CardDrawn):
                 self._show_card(event)
             elif isinstance(event, ev.AnswerScored):
-                self.out(f"  {state.teams[event.team].name}: {event.verdict} (+{event.points})")
+                self.out("  " + self.w("verdict_line", team=state.teams[event.team].name,
+                                       verdict=self.w(f"verdict_{event.verdict}"), points=event.points))
                 if not state.pending and event.card.explanation:
-                    self.out(f"  Why: {self.t(event.card.explanation)}")
+                    self.out(f"  {self.w('why')} {self.t(event.card.explanation)}")
                 if not state.pending and event.card.source:
-                    self.out(f"  Source: {event.card.source}")
+                    self.out(f"  {self.w('source')} {event.card.source}")
             elif isinstance(event, ev.CardSkipped):
-                self.out("  Stop card: this card is skipped.")
+                self.out("  " + self.w("stop_card"))
             elif isinstance(event, ev.TurnSkipped):
-                self.out(f"  {state.teams[event.team].name} skips this turn.")
+                self.out("  " + self.w("skips_turn", team=state.teams[event.team].name))
             elif isinstance(event, ev.GameOver):
-                self.out("\n== Game over. Ranking:")
+                self.out("\n" + self.w("game_over"))
                 for place, index in enumerate(event.ranking, 1):
                     team = state.teams[index]
-                    self.out(f"  {place}. {team.name}: {team.score} points")
+                    self.out(self.w("ranking_line", place=place, team=team.name, score=team.score))
             elif isinstance(event, ev.EmergencyExited):
                 self._show_helplines()
             elif isinstance(event, ev.Rejected):
@@ -276,7 +277,7 @@ class TextRunner:
     def _show_card(self, event: ev.CardDrawn) -> None:
         card = event.card
         deck = self.pack.deck(card.deck or "")
-        who = "everyone answers" if event.everyone else "card"
+        who = self.w("everyone") if event.everyone else self.w("card")
         self.out(f"  [{self.t(deck.title) if deck else card.deck} — {who}] {self.t(card.prompt)}")
         if card.quote_by:
             self.out(f"    — {self.t(card.quote_by)}")

@@ -61,7 +61,7 @@ def test_run_scripted_prints_the_transcript_in_french() -> None:
 
 def test_run_stops_with_exit_one_when_the_choices_run_out() -> None:
     result = barst("run", str(PACKS / "mini-story"), "--choices", "1")
-    assert result.returncode == 1 and "ran out before an ending" in result.stdout
+    assert result.returncode == 1 and "De keuzes zijn op voor er een einde is" in result.stdout
 
 
 def test_run_interactive_with_emergency_exit_shows_help_lines() -> None:
@@ -72,7 +72,7 @@ def test_run_interactive_with_emergency_exit_shows_help_lines() -> None:
 def test_run_auto_board_game_is_reproducible() -> None:
     first = barst("run", str(PACKS / "mini-board"), "--auto", "--seed", "7")
     second = barst("run", str(PACKS / "mini-board"), "--auto", "--seed", "7")
-    assert first.returncode == 0 and "Game over" in first.stdout
+    assert first.returncode == 0 and "Einde van het spel" in first.stdout
     assert first.stdout == second.stdout
 
 
@@ -128,3 +128,10 @@ def test_core_modules_import_neither_pygame_nor_fpdf() -> None:
              "barst.runner\nprint([m for m in sys.modules if m.split('.')[0] in ('pygame','fpdf')])")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_runner_words_exist_in_every_interface_language() -> None:
+    from barst.play.i18n import load_strings
+
+    keys = {lang: set(load_strings(lang, "runner-")) for lang in ("nl", "fr", "en")}
+    assert keys["nl"] == keys["fr"] == keys["en"] and len(keys["en"]) > 20

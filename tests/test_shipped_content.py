@@ -127,6 +127,6 @@ def test_a_whole_board_game_runs_to_the_end() -> None:
     assert BOARD is not None
     lines: list[str] = []
     assert TextRunner(BOARD, "fr", lines.append).play_board(None, True, 11, 4) == 0
-    assert any("Game over" in line for line in lines)
+    assert any("Fin de la partie" in line for line in lines)
     engine = BoardEngine(BOARD)
     assert engine.squares[0].special == "start" and engine.squares[-1].special == "finish"
