@@ -42,6 +42,9 @@ KEYS: dict[int, Cmd] = {
     pygame.K_SPACE: Cmd.CONFIRM,
     pygame.K_PAGEDOWN: Cmd.NEXT,
     pygame.K_PAGEUP: Cmd.PREV,
+    # A clicker's "present" button sends F5 (or Shift+F5): with PageUp/PageDown moving the focus, it
+    # picks the focused choice, so a trainer with only a clicker can play a whole situation.
+    pygame.K_F5: Cmd.CONFIRM,
     pygame.K_ESCAPE: Cmd.BACK,
     pygame.K_BACKSPACE: Cmd.BACK,
     EXIT_KEY: Cmd.EXIT,

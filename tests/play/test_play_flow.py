@@ -314,3 +314,13 @@ def test_play_runs_its_loop_headless(make_app):
 
 def test_reset_path_exists(tmp_path):
     assert Path(tmp_path).is_dir()
+
+
+def test_a_clicker_alone_can_pick_a_choice(make_app):
+    app = make_app()
+    app.go_menu()
+    key(app, pygame.K_1)
+    assert isinstance(app.top, SceneScreen) and app.top.event.scene.id == "start"
+    key(app, pygame.K_PAGEDOWN)  # focus moves to the second choice ("stay home")
+    key(app, pygame.K_F5)  # the clicker's "present" button picks it
+    assert isinstance(app.top, ConsequenceScreen) and app.top.event.choice == "give-in"
