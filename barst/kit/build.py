@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from barst import atomic
 from barst.diagnostics import Pos, Report, display_path
 from barst.kit import layout
 from barst.kit.compose import Content, DeckJob, compose
@@ -270,16 +269,8 @@ class _Progress:
 
 def _atomic_write(writer: Writer, output: Path) -> None:
     """Write beside the target, then rename: a failed build never leaves half a PDF over a good one."""
-    folder = output.resolve().parent
-    folder.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=folder)
-    os.close(handle)
-    try:
-        writer.save(Path(temp))
-        os.replace(temp, output)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    with atomic.replacing(output) as temp:
+        writer.save(temp)
 
 
 def format_report(report: Report) -> list[str]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
+from barst import atomic
 from barst.engine.story import Progress
 
 FILE = "progress.json"
@@ -27,21 +27,6 @@ def log_dir() -> Path:
     if override:
         return Path(override) / "logs"
     return Path(platformdirs.user_log_dir("barst", appauthor=False))
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write to a temporary file in the same folder, flush it to disk, then rename it over the target."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class ProgressStore:
@@ -67,9 +52,9 @@ class ProgressStore:
     def save(self, pack_id: str, progress: Progress) -> None:
         data = self._read()
         data[pack_id] = asdict(progress)
-        atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
+        atomic.write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
 
     def reset(self, pack_id: str) -> None:
         data = self._read()
         data.pop(pack_id, None)
-        atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
+        atomic.write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))

@@ -10,12 +10,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from barst import atomic
 from barst.engine.board import BoardState
 
 FORMAT = 1
@@ -57,20 +57,8 @@ class Saved:
 def save(saved: Saved, path: Path) -> None:
     """Write atomically: temp file in the same folder, flush, fsync, os.replace, fsync the folder."""
     saved.saved_at = time.time()
-    path.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(saved.to_json(), ensure_ascii=False, separators=(",", ":"))
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    _fsync_folder(path.parent)
+    atomic.write_text(path, payload)
 
 
 def load(path: Path) -> Saved | None:
@@ -97,17 +85,3 @@ def clear(path: Path) -> None:
     with contextlib.suppress(FileNotFoundError):
         path.unlink()
 
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
