@@ -8,7 +8,6 @@ Like the story engine, `step` never changes the state it is given, and the state
 
 from __future__ import annotations
 
-import copy
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -29,9 +28,9 @@ from barst.engine.events import (
     TurnStarted,
     Undone,
 )
+from barst.engine.history import advance
 from barst.model import CLOSED_CARD_TYPES, Card, Pack, Rules, SquareKind
 
-MAX_UNDO = 100
 VERDICTS = ("correct", "partly", "wrong")
 DEFAULT_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9")
 DEFAULT_SYMBOLS = ("circle", "square", "triangle", "diamond", "star", "hexagon")
@@ -221,13 +220,7 @@ class BoardEngine:
             if not state.history:
                 return state, [Rejected("there is nothing to undo")]
             return BoardState.from_json({**state.history[-1], "history": state.history[:-1]}), [Undone()]
-        new = copy.deepcopy(state)
-        new.history.append(state.snapshot())
-        del new.history[:-MAX_UNDO]
-        events = self._apply(new, action)
-        if events and isinstance(events[0], Rejected):
-            return state, events
-        return new, events
+        return advance(state, lambda new: self._apply(new, action))
 
     # --- dispatch ---
 

@@ -24,10 +24,8 @@ from barst.engine.events import (
     SceneShown,
     Undone,
 )
+from barst.engine.history import advance
 from barst.model import Choice, Pack, Scene, Situation, Variable, scene_map, start_scene
-
-MAX_UNDO = 100
-
 
 # --- actions --------------------------------------------------------------------------------------
 
@@ -175,13 +173,7 @@ class StoryEngine:
     def step(self, state: StoryState, action: Action) -> tuple[StoryState, list[Event]]:
         if isinstance(action, Undo):
             return self._undo(state)
-        new = copy.deepcopy(state)
-        new.history.append(state.snapshot())
-        del new.history[:-MAX_UNDO]
-        events = self._apply(new, action)
-        if events and isinstance(events[0], Rejected):
-            return state, events
-        return new, events
+        return advance(state, lambda new: self._apply(new, action))
 
     # --- actions ---
 
