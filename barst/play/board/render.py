@@ -645,7 +645,9 @@ def _card_answer(f: Frame) -> None:
         colour = {"correct": theme.good, "partly": theme.mixed, "wrong": theme.bad}.get(verdict, theme.text)
         icons.draw_verdict(p.surface, verdict, p.rect(cx + 50, cy + 4, 44, 44), colour)
         points = getattr(scoring, verdict, 0)
-        p.text(f"{team.name}: {s.t(VERDICT_KEYS.get(verdict, verdict))} (+{points})", cx + 104, cy + 8,
+        given = s.state.answers.get(str(team_index))
+        chose = f" — {s.t('team_chose', answer=_answer_word(s, given))}" if given else ""
+        p.text(f"{team.name}: {s.t(VERDICT_KEYS.get(verdict, verdict))} (+{points}){chose}", cx + 104, cy + 8,
                26 if cols < 3 else 22, True, max_w=cell_w - 114)
     line_y = verdict_top - 10
     pygame.draw.line(p.surface, theme.border, p.rect(bx, line_y, 0, 0).topleft,
@@ -817,3 +819,10 @@ def _helplines(f: Frame) -> list[tuple[str, str, str, bool]]:
     lines = data.for_exit(s.pack.region, lang)
     chain = (lang, "en", "nl", "fr")
     return [(line.number, line.name.get(lang, chain), line.hours.get(lang, chain), line.short) for line in lines[:7]]
+
+
+def _answer_word(s: BoardSession, given: str) -> str:
+    """What a team answered, as shown on the card: Waar/Niet waar, or the option letter."""
+    if given in ("true", "false"):
+        return s.t("answer_true" if given == "true" else "answer_false")
+    return given.upper()
