@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,10 @@ from barst.kit.fonts import PT_TO_MM, Measure, font_path
 from barst.kit.layout import Line, Rect
 from barst.kit.plan import Placed
 from barst.kit.qr import qr_image
+
+# Andika carries a "Silt" table that fontTools cannot subset; it says so on every build. The table is
+# not needed in print, so the message is noise for a trainer.
+logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
 FONT = "Andika"
 MM_TO_PT = 72 / 25.4
