@@ -107,12 +107,7 @@ def build_kit(path: Path, options: Options) -> Result:
         for edition, content in parts:
             if edition:
                 writer.bookmark(content.title, 0)
-            for deck in content.decks:
-                writer.bookmark(deck.title, 1 if edition else 0)
-                if mode == "shop":
-                    _shop_deck(writer, planner, deck, result, options, progress)
-                else:
-                    _home_deck(writer, planner, deck, paper, duplex, offset, result, options, progress, content)
+            # The trainer reads the guide pages first; the cards to cut out follow.
             for page in content.pages:
                 writer.bookmark(page.title, 0)
                 for items in Flow(planner, paper, page).run():
@@ -120,7 +115,15 @@ def build_kit(path: Path, options: Options) -> Result:
                     writer.paint(items)
                     result.placed.extend(PlacedOn(writer.page_count - 1, None, item) for item in items)
                     progress.step()
+            for deck in content.decks:
+                writer.bookmark(deck.title, 1 if edition else 0)
+                if mode == "shop":
+                    _shop_deck(writer, planner, deck, result, options, progress)
+                else:
+                    _start_on_a_front_side(writer, paper, options)
+                    _home_deck(writer, planner, deck, paper, duplex, offset, result, options, progress, content)
         if kit.calibration or options.calibration:
+            _start_on_a_front_side(writer, paper, options)
             writer.bookmark(words(lang)["calibration"], 0)
             _calibration(writer, paper, page_size, duplex, lang)
     except FitError as exc:
@@ -152,6 +155,12 @@ def _estimate_pages(parts: list[tuple[str, Content]], paper: tuple[float, float]
 def _chunks(deck: DeckJob, per: int) -> Iterator[tuple[int, list[int]]]:
     for sheet, start in enumerate(range(0, len(deck.cards), per)):
         yield sheet, list(range(start, min(start + per, len(deck.cards))))
+
+
+def _start_on_a_front_side(writer: Writer, paper: tuple[float, float], options: Options) -> None:
+    """Fronts must land on the front of a sheet: after an odd number of pages, leave one blank."""
+    if not options.backs_only and writer.page_count % 2 == 1:
+        writer.add_page(paper)
 
 
 def _home_deck(writer: Writer, planner: Planner, deck: DeckJob, paper: tuple[float, float], duplex: str,

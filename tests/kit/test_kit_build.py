@@ -190,3 +190,15 @@ def test_shipped_helpline_and_trainer_kits_check_clean() -> None:
     for name in ("helpline-card", "train-the-trainer"):
         report = check_kit_file(ROOT / "kits" / f"{name}.yaml")
         assert not report.has_errors(), [d.format() for d in report.sorted()]
+
+
+def test_guide_pages_come_first_and_every_card_front_starts_a_sheet(tmp_path: Path) -> None:
+    result = build_kit(ROOT / "kits" / "train-the-trainer.yaml", Options(output=tmp_path / "t.pdf", progress=False))
+    assert not result.report.has_errors(), [d.format() for d in result.report.sorted()]
+    on_cards = [p for p in result.placed if p.card is not None]
+    guide_pages = [p.page for p in result.placed if p.card is None]
+    assert on_cards and guide_pages and max(guide_pages) < min(p.page for p in on_cards)
+    fronts = {p.page for p in on_cards if p.side == "front"}
+    backs = {p.page for p in on_cards if p.side == "back"}
+    # 0-based: fronts on even pages (the front of a sheet), each back right after its front
+    assert all(page % 2 == 0 for page in fronts) and {page + 1 for page in fronts} == backs
