@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from barst.play.input import Input
+from barst.play.input import Cmd, Input
 from barst.play.metrics import EXIT_W, GAP, MARGIN
 from barst.play.widgets import Painter
 from barst.text import Text
@@ -66,3 +66,12 @@ class Screen:
 
     def footer(self, p: Painter, text: str) -> None:
         p.text(text, MARGIN, p.h - 38, 20, colour=p.theme.muted, max_w=p.w - 2 * MARGIN)
+
+
+def page_step(inp: Input) -> int:
+    """+1 or -1 for the next or previous page (clicker PageDown/PageUp or the arrows), else 0."""
+    if inp.cmd in (Cmd.NEXT, Cmd.RIGHT):
+        return 1
+    if inp.cmd in (Cmd.PREV, Cmd.LEFT):
+        return -1
+    return 0

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from barst.play.input import Cmd, Input
 from barst.play.metrics import GAP, MARGIN, TOPBAR_H
-from barst.play.screens.base import Screen
+from barst.play.screens.base import Screen, page_step
 from barst.play.widgets import Painter
 
 if TYPE_CHECKING:
@@ -120,10 +120,6 @@ class ExtrasScreen(Screen):
         p.button(t("back"), p.w - MARGIN - 280, p.h - 100, 280, 70, self.app.pop, size=28, align="center")
 
     def on_input(self, inp: Input) -> bool:
-        if inp.cmd in (Cmd.NEXT, Cmd.RIGHT):
-            self.index += 1
-            return True
-        if inp.cmd in (Cmd.PREV, Cmd.LEFT):
-            self.index -= 1
-            return True
-        return False
+        step = page_step(inp)
+        self.index += step
+        return step != 0

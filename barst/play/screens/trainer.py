@@ -13,7 +13,7 @@ import pygame
 
 from barst.play.input import Cmd, Input
 from barst.play.metrics import GAP, MARGIN, TOPBAR_H
-from barst.play.screens.base import Screen
+from barst.play.screens.base import Screen, page_step
 from barst.play.widgets import Painter
 from barst.text import LANGUAGE_NAMES
 
@@ -255,10 +255,6 @@ class DebriefScreen(Screen):
         p.button(app.t("close"), p.w - MARGIN - 260, p.h - 100, 260, 70, app.pop, size=28, align="center")
 
     def on_input(self, inp: Input) -> bool:
-        if inp.cmd in (Cmd.NEXT, Cmd.RIGHT):
-            self.index += 1
-            return True
-        if inp.cmd in (Cmd.PREV, Cmd.LEFT):
-            self.index -= 1
-            return True
-        return False
+        step = page_step(inp)
+        self.index += step
+        return step != 0
