@@ -249,7 +249,7 @@ def _setup_or_blank(f: Frame, blank: bool = False) -> None:
         colour = B.DEFAULT_COLOURS[team.colour]
         symbol = B.DEFAULT_SYMBOLS[team.symbol]
         _symbol(f, symbol, colour, MARGIN, y + row_h * 0.12, row_h * 0.76)
-        name_w = col_w * 0.44
+        name_w = col_w * 0.36  # leaves the colour and symbol words room to stay whole
         x = MARGIN + row_h + 8
         name = (setup.buffer + "|") if setup.editing and focused == f"team.{index}.name" else team.name
         _field(f, f"team.{index}.name", name, x, y, name_w, row_h - 8, focused)
@@ -262,36 +262,37 @@ def _setup_or_blank(f: Frame, blank: bool = False) -> None:
         y += row_h
     if len(setup.teams) < s.engine.rules.teams_max:
         _field(f, "add", "+ " + s.t("add_team"), MARGIN, y + 4, col_w * 0.6, row_h - 8, focused)
+    # language and start sit under the teams, so the decks on the right get rows of a readable height
+    from barst.text import LANGUAGE_NAMES
+
+    y_left = max(y + row_h + 16, p.h - HINT_H - 150)
+    p.text(s.t("language"), MARGIN, y_left + 10, 24, True, theme.muted)
+    _field(f, "lang", "← " + LANGUAGE_NAMES.get(s.lang, s.lang) + " →", MARGIN + col_w * 0.3, y_left,
+           col_w * 0.7, 48, focused)
+    _field(f, "start", s.t("start"), MARGIN, y_left + 58, col_w, 60, focused, primary=True)
+    if setup.error:
+        p.para(setup.error, right_x, p.h - HINT_H - 60, right_w, 50, 22, True, theme.bad)
     # right column: length, decks, language, start
     y = top
     p.text(s.t("mode"), right_x, y, 26, True, theme.muted)
     y += 38
-    mode_label = {"time": s.t("mode_time", n=setup.minutes), "rounds": s.t("mode_rounds", n=setup.rounds),
-                  "door": s.t("mode_door")}[setup.mode]
-    _field(f, "mode", "← " + mode_label + " →", right_x, y, right_w, 50, focused)
+    # The first field picks how the game ends, the second how long: each says only its own part.
+    mode_label = {"time": s.t("mode_kind_time"), "rounds": s.t("mode_kind_rounds"), "door": s.t("mode_door")}
+    _field(f, "mode", "← " + mode_label[setup.mode] + " →", right_x, y, right_w, 50, focused)
     y += 58
     if setup.mode != "door":
-        amount = setup.minutes if setup.mode == "time" else setup.rounds
-        _field(f, "amount", f"− {amount} +", right_x, y, right_w * 0.5, 50, focused)
+        amount = (s.t("mode_time", n=setup.minutes) if setup.mode == "time"
+                  else s.t("mode_rounds", n=setup.rounds))
+        _field(f, "amount", f"−  {amount}  +", right_x, y, right_w * 0.6, 50, focused)
         y += 58
     p.text(s.t("decks"), right_x, y + 4, 26, True, theme.muted)
     y += 40
-    deck_h = min(50.0, (p.h - y - HINT_H - 190) / max(1, len(s.pack.decks)))
+    deck_h = min(58.0, (p.h - y - HINT_H - 70) / max(1, len(s.pack.decks)))
     for deck in s.pack.decks:
         on = deck.id in setup.decks
         _field(f, f"deck.{deck.id}", s.text(deck.title), right_x, y, right_w, deck_h - 6, focused,
                deck=deck, on=on)
         y += deck_h
-    y += 6
-    p.text(s.t("language"), right_x, y + 10, 24, True, theme.muted)
-    from barst.text import LANGUAGE_NAMES
-
-    _field(f, "lang", "← " + LANGUAGE_NAMES.get(s.lang, s.lang) + " →", right_x + right_w * 0.4, y, right_w * 0.6,
-           48, focused)
-    y += 58
-    _field(f, "start", s.t("start"), right_x, y, right_w, 60, focused, primary=True)
-    if setup.error:
-        p.para(setup.error, right_x, y + 66, right_w, 50, 22, True, theme.bad)
     _hint(f, s.t("editing") if setup.editing else s.t("setup_help"))
 
 
