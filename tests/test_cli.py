@@ -135,3 +135,12 @@ def test_runner_words_exist_in_every_interface_language() -> None:
 
     keys = {lang: set(load_strings(lang, "runner-")) for lang in ("nl", "fr", "en")}
     assert keys["nl"] == keys["fr"] == keys["en"] and len(keys["en"]) > 20
+
+
+def test_play_takes_a_region_for_the_help_lines() -> None:
+    from barst.cli import build_parser
+
+    args = build_parser().parse_args(["play", "--region", "wallonia"])
+    assert args.pack == "barst" and args.region == "wallonia"
+    result = barst("play", "--region", "mars")
+    assert result.returncode == 2 and "invalid choice" in result.stderr

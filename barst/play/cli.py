@@ -40,6 +40,8 @@ def add_parser_play(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     mode.add_argument("--window", action="store_true", help="play in a window (the default)")
     play.add_argument("--size", type=parse_size, default=(1280, 720), metavar="WxH", help="window size")
     play.add_argument("--display", type=int, default=0, metavar="N", help="display number for full screen")
+    play.add_argument("--region", choices=("flanders", "wallonia", "brussels"),
+                      help="help lines shown by the emergency exit (default: the pack's region)")
     play.set_defaults(handler=run_play)
 
 
@@ -78,7 +80,8 @@ def run_play(args: argparse.Namespace) -> int:
         return _run_board(folder, args)
 
     try:
-        app = App(folder, args.lang, args.size, fullscreen=args.fullscreen, display=args.display)
+        app = App(folder, args.lang, args.size, fullscreen=args.fullscreen, display=args.display,
+                  region=args.region)
     except pygame.error:
         print(NO_DISPLAY, file=sys.stderr)
         return 1
@@ -137,6 +140,8 @@ def _run_board(folder: Path, args: argparse.Namespace) -> int:
     from barst.play.board.app import run_board
 
     pack = _checked_board_pack(folder)
+    if getattr(args, "region", None):
+        pack.region = args.region  # the board's emergency exit and final screen read the pack's region
     try:
         return run_board(pack, args)
     except pygame.error:
