@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from barst.engine.events import ChoiceMade, EndingReached, SceneShown
 from barst.model import FIVE_AS
@@ -47,13 +47,27 @@ def top_title(p: Painter, text: str) -> None:
     p.text(text, MARGIN, 22, 28, True, p.theme.muted, max_w=p.w - 2 * MARGIN - EXIT_W - GAP)
 
 
-class SceneScreen(Screen):
-    name = "scene"
+E = TypeVar("E")
 
-    def __init__(self, app: App, event: SceneShown) -> None:
+
+class SituationScreen(Screen, Generic[E]):
+    """A screen inside a situation: Esc goes to the menu, a clicker's PageDown goes on."""
+
+    def __init__(self, app: App, event: E) -> None:
         super().__init__(app)
         self.story = app
         self.event = event
+
+    def advance(self) -> bool:
+        self.confirm()
+        return True
+
+    def back(self) -> None:
+        self.story.go_menu()
+
+
+class SceneScreen(SituationScreen[SceneShown]):
+    name = "scene"
 
     def draw(self, p: Painter) -> None:
         p.fill()
@@ -113,20 +127,15 @@ class SceneScreen(Screen):
             return True
         return False
 
-    def back(self) -> None:
-        self.story.go_menu()
 
-
-class ConsequenceScreen(Screen):
+class ConsequenceScreen(SituationScreen[ChoiceMade]):
     """What the choice did: the feedback, on replay more of the impact, and the meters moving."""
 
     name = "consequence"
     DURATION = 0.9
 
     def __init__(self, app: App, event: ChoiceMade, situation: str) -> None:
-        super().__init__(app)
-        self.story = app
-        self.event = event
+        super().__init__(app, event)
         self.situation = situation
         self.elapsed = 0.0
 
@@ -176,21 +185,10 @@ class ConsequenceScreen(Screen):
             return
         self.story.advance()
 
-    def advance(self) -> bool:
-        self.confirm()
-        return True
-
-    def back(self) -> None:
-        self.story.go_menu()
 
 
-class EndingScreen(Screen):
+class EndingScreen(SituationScreen[EndingReached]):
     name = "ending"
-
-    def __init__(self, app: App, event: EndingReached) -> None:
-        super().__init__(app)
-        self.story = app
-        self.event = event
 
     def draw(self, p: Painter) -> None:
         p.fill()
@@ -246,23 +244,15 @@ class EndingScreen(Screen):
     def confirm(self) -> None:
         self.story.advance()
 
-    def advance(self) -> bool:
-        self.confirm()
-        return True
-
-    def back(self) -> None:
-        self.story.go_menu()
 
 
-class UnlockedScreen(Screen):
+class UnlockedScreen(SituationScreen[EndingReached]):
     """Shown after an ending that revealed something new."""
 
     name = "unlocked"
 
     def __init__(self, app: App, event: EndingReached) -> None:
-        super().__init__(app)
-        self.story = app
-        self.event = event
+        super().__init__(app, event)
         self.index = 0
 
     def draw(self, p: Painter) -> None:
@@ -285,9 +275,3 @@ class UnlockedScreen(Screen):
         else:
             self.story.advance()
 
-    def advance(self) -> bool:
-        self.confirm()
-        return True
-
-    def back(self) -> None:
-        self.story.go_menu()
