@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from barst import paths
 from barst.build import Context, build
@@ -34,7 +33,6 @@ class Loaded:
     folder: Path
     texts: list[Text] = field(default_factory=list)
     translation_keys: dict[str, dict[str, Pos]] = field(default_factory=dict)  # lang -> address -> pos
-    scores: dict[str, Any] = field(default_factory=dict)  # per situation, filled in by the checker
 
 
 def resolve_pack(name_or_path: str) -> Path:
@@ -51,6 +49,13 @@ def resolve_pack(name_or_path: str) -> Path:
     if candidate.is_dir():
         raise BarstError(f"The folder {name_or_path} has no {PACK_FILE}, so it is not a pack.")
     raise BarstError(f"There is no pack called '{name_or_path}'. Shipped packs: {names}.")
+
+
+def pack_kind(folder: Path) -> str | None:
+    """"story" or "board" from pack.yaml alone (the players choose their app before reading the content)."""
+    node = load_file(folder / PACK_FILE, display_path(folder / PACK_FILE), Report())
+    kind = node.value.get("kind") if node is not None and node.is_map else None
+    return kind.value if kind is not None and kind.is_scalar and kind.value in CONTENT_FOLDERS else None
 
 
 def load_pack(folder: Path) -> Loaded:

@@ -53,3 +53,13 @@ def test_the_emergency_exit_shows_lines_in_the_players_language_first() -> None:
     assert dutch_in_flanders[0] == "1712" and "ecoute-enfants" not in dutch_in_flanders
     english = [line.id for line in lines.for_exit("wallonia", "en")]
     assert "ecoute-enfants" in english and english[-1] == "emergency"
+
+
+def test_pack_kind_reads_only_the_pack_file(copy_pack: Callable[[str], Path]) -> None:
+    from barst.loader import pack_kind
+
+    folder = copy_pack("mini-board")
+    (folder / "cards/tf.yaml").write_text("{ broken", encoding="utf-8")
+    assert pack_kind(folder) == "board"
+    edit(folder / "pack.yaml", "kind: board", "kind: quiz")
+    assert pack_kind(folder) is None

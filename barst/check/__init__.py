@@ -9,7 +9,7 @@ from typing import Any
 
 from barst import paths
 from barst.check.board_rules import check_board
-from barst.check.common_rules import check_asset, check_helpline_links, check_translations
+from barst.check.common_rules import check_helpline_links, check_translations
 from barst.check.story_rules import ScoreRange, check_story
 from barst.diagnostics import Pos, Report, Severity, display_path, paused_gc
 from barst.helplines import load_helplines
@@ -55,7 +55,7 @@ def check_and_load(folder: Path) -> tuple[Report, Pack | None]:
     """All findings for one pack folder, and the pack they were found in (read once), for the players."""
     report = Report()
     with paused_gc():
-        loaded = _check_pack_into(folder, report)
+        loaded, _ = _check_pack_into(folder, report)
     return report, loaded.pack if loaded else None
 
 
@@ -73,9 +73,9 @@ def shipped_targets() -> list[Path]:
 
 def _check_target(target: Path, result: CheckResult) -> None:
     if target.is_dir() and (target / PACK_FILE).is_file():
-        loaded = _check_pack_into(target, result.report)
+        loaded, scores = _check_pack_into(target, result.report)
         if loaded:
-            result.packs.append(_stats(loaded, result.report))
+            result.packs.append(_stats(loaded, scores))
         return
     if target.is_dir():
         children = sorted(p for p in target.iterdir() if (p / PACK_FILE).is_file() or p.suffix == ".yaml")
@@ -110,24 +110,26 @@ def _check_kit(target: Path, report: Report) -> None:
     report.extend(check_kit_file(target))
 
 
-def _check_pack_into(folder: Path, report: Report) -> Loaded | None:
+def _check_pack_into(folder: Path, report: Report) -> tuple[Loaded | None, dict[str, ScoreRange]]:
+    """Every rule for one pack; also the best and worst score per situation (story packs)."""
     loaded = load_pack(folder)
     report.extend(loaded.report)
     pack = loaded.pack
     if pack is None:
-        return None
+        return None, {}
+    scores: dict[str, ScoreRange] = {}
     if pack.kind == "story":
-        loaded.scores = check_story(pack, report)
+        scores = check_story(pack, report)
         _check_fit(loaded, report)
     else:
         check_board(pack, report)
     check_translations(loaded, report)
-    return loaded
+    return loaded, scores
 
 
-def _stats(loaded: Loaded, report: Report) -> PackStats:
+def _stats(loaded: Loaded, scores: dict[str, ScoreRange]) -> PackStats:
     assert loaded.pack is not None
-    stats = PackStats(loaded.pack.id, loaded.pack.kind, scores=dict(loaded.scores))
+    stats = PackStats(loaded.pack.id, loaded.pack.kind, scores=scores)
     _count(loaded, stats)
     return stats
 
@@ -199,4 +201,5 @@ def as_strict(report: Report) -> list[Any]:
     return [replace(d, severity=Severity.ERROR) if d.severity is Severity.WARNING else d for d in report.sorted()]
 
 
-__all__ = ["CheckResult", "PackStats", "check_asset", "check_pack", "check_paths", "format_summary", "shipped_targets"]
+__all__ = ["CheckResult", "PackStats", "check_and_load", "check_pack", "check_paths", "format_summary",
+           "shipped_targets"]

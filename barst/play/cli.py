@@ -115,19 +115,16 @@ def run_shots(args: argparse.Namespace) -> int:
 
 
 def _pack_kind(folder: Path) -> str | None:
-    from barst.loader import load_pack
+    from barst.loader import pack_kind
 
-    pack = load_pack(folder).pack
-    return pack.kind if pack else None
+    return pack_kind(folder)
 
 
 def _checked_board_pack(folder: Path) -> Pack:
     """A board pack that passes `barst check`; otherwise a plain-words error naming the first findings."""
-    from barst.check import check_pack
-    from barst.loader import load_pack
+    from barst.check import check_and_load
 
-    report = check_pack(folder)
-    pack = load_pack(folder).pack
+    report, pack = check_and_load(folder)
     if report.has_errors() or pack is None:
         first = "; ".join(d.format() for d in report.errors[:3])
         raise BarstError(f"The pack in {folder} has errors, so it does not start: {first}")
