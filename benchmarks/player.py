@@ -3,6 +3,7 @@ Run: SDL_VIDEODRIVER=dummy python benchmarks/player.py   (prints `name: value` l
 
 from __future__ import annotations
 
+import compileall
 import os
 import subprocess
 import sys
@@ -87,6 +88,9 @@ def transition_p95() -> tuple[float, float]:
 
 
 def main() -> None:
+    # pip compiles an installed package's bytecode, as it did pygame's; compile barst's too, or the
+    # comparison charges barst for compiling its sources (PYTHONDONTWRITEBYTECODE may be set).
+    compileall.compile_dir(ROOT / "barst", quiet=1)
     bare = first_frame(BARE)
     player = first_frame(PLAYER)
     print(f"first_frame_bare_s: {bare:.3f}")

@@ -3,7 +3,6 @@ and the story controller that turns engine events into screens."""
 
 from __future__ import annotations
 
-import logging
 import time
 import traceback
 from collections.abc import Callable
@@ -35,7 +34,6 @@ from barst.play.widgets import Button, Images, Painter
 from barst.text import Text, fallback_chain
 
 TRANSITION = 0.22  # seconds of cross-fade between screens
-log = logging.getLogger("barst.play")
 
 
 class App:
@@ -190,8 +188,7 @@ class App:
     def apply(self, action: S.Action) -> bool:
         state, events = self.engine.step(self.state, action)
         if events and isinstance(events[0], ev.Rejected):
-            log.info("rejected: %s", events[0].reason)
-            return False
+            return False  # e.g. a number key with no choice behind it: nothing to show
         self.state = state
         self.queue = self._screens_for(events)
         self.advance()
