@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +13,8 @@ def replacing(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside `path`. When the block succeeds the file is flushed to disk and
     renamed over `path` (then the folder is synced, so the rename survives a power cut); when it fails
     the temporary file is removed and `path` is untouched."""
+    import tempfile  # only when something is saved: importing it costs the player ~10 ms at start-up
+
     folder = path.resolve().parent
     folder.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)

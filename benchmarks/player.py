@@ -7,6 +7,7 @@ import compileall
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -23,9 +24,8 @@ s = pygame.display.set_mode((1280, 720))
 s.fill((20, 30, 40))
 pygame.display.flip()
 """
+DATA_DIR = tempfile.mkdtemp()  # progress goes here, not into the user's folder (set in the child's env)
 PLAYER = f"""
-import os, tempfile
-os.environ["BARST_DATA_DIR"] = tempfile.mkdtemp()
 from pathlib import Path
 from barst.play.app import App
 app = App(Path({str(PACK)!r}), "nl", (1280, 720))
@@ -33,11 +33,14 @@ app.present()
 """
 
 
+ENV = {**os.environ, "BARST_DATA_DIR": DATA_DIR}
+
+
 def first_frame(code: str, runs: int = 5) -> float:
     best = float("inf")
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env=ENV)
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -50,7 +53,7 @@ app.run()
 """
     start = time.perf_counter()
     before = os.times()
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env=ENV)
     after = os.times()
     wall = time.perf_counter() - start
     startup = first_frame(PLAYER, 1)
