@@ -10,15 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from barst import paths
 from barst.build import Context, build
-from barst.diagnostics import BarstError, Pos, Report, display_path, paused_gc
+from barst.diagnostics import Pos, Report, display_path, paused_gc
 from barst.model import CardFile, Pack, Situation
+from barst.packhead import CONTENT_FOLDERS, PACK_FILE
 from barst.text import KNOWN_LANGUAGES, Text
 from barst.yamlload import Node, load_file
 
-PACK_FILE = "pack.yaml"
-CONTENT_FOLDERS = {"story": "situations", "board": "cards"}
 TRANSLATIONS = "translations"
 MAX_FILES = 2000
 MAX_PACK_BYTES = 64 * 1024 * 1024
@@ -33,29 +31,6 @@ class Loaded:
     folder: Path
     texts: list[Text] = field(default_factory=list)
     translation_keys: dict[str, dict[str, Pos]] = field(default_factory=dict)  # lang -> address -> pos
-
-
-def resolve_pack(name_or_path: str) -> Path:
-    """A pack folder from a path or the name of a shipped pack; BarstError when neither exists."""
-    candidate = Path(name_or_path)
-    if (candidate / PACK_FILE).is_file():
-        return candidate
-    if candidate.name == PACK_FILE and candidate.is_file():
-        return candidate.parent
-    shipped = paths.scenarios_dir() / name_or_path
-    if "/" not in name_or_path and (shipped / PACK_FILE).is_file():
-        return shipped
-    names = ", ".join(p.name for p in paths.shipped_packs())
-    if candidate.is_dir():
-        raise BarstError(f"The folder {name_or_path} has no {PACK_FILE}, so it is not a pack.")
-    raise BarstError(f"There is no pack called '{name_or_path}'. Shipped packs: {names}.")
-
-
-def pack_kind(folder: Path) -> str | None:
-    """"story" or "board" from pack.yaml alone (the players choose their app before reading the content)."""
-    node = load_file(folder / PACK_FILE, display_path(folder / PACK_FILE), Report())
-    kind = node.value.get("kind") if node is not None and node.is_map else None
-    return kind.value if kind is not None and kind.is_scalar and kind.value in CONTENT_FOLDERS else None
 
 
 def load_pack(folder: Path) -> Loaded:

@@ -14,8 +14,8 @@ from barst.engine import board as B
 from barst.engine import events as ev
 from barst.engine import story as S
 from barst.helplines import load_helplines
-from barst.loader import resolve_pack
 from barst.model import Pack
+from barst.packhead import resolve_pack
 from barst.play.i18n import Strings
 from barst.text import KNOWN_LANGUAGES, Text, fallback_chain
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 from support import edit
 
-from barst.loader import load_pack, resolve_pack
+from barst.loader import load_pack
+from barst.packhead import resolve_pack
 
 
 def test_plain_strings_are_in_the_packs_first_language(copy_pack: Callable[[str], Path]) -> None:
@@ -56,7 +57,7 @@ def test_the_emergency_exit_shows_lines_in_the_players_language_first() -> None:
 
 
 def test_pack_kind_reads_only_the_pack_file(copy_pack: Callable[[str], Path]) -> None:
-    from barst.loader import pack_kind
+    from barst.packhead import pack_kind
 
     folder = copy_pack("mini-board")
     (folder / "cards/tf.yaml").write_text("{ broken", encoding="utf-8")

@@ -13,8 +13,9 @@ from barst.check.common_rules import check_helpline_links, check_translations
 from barst.check.story_rules import ScoreRange, check_story
 from barst.diagnostics import Pos, Report, Severity, display_path, paused_gc
 from barst.helplines import load_helplines
-from barst.loader import PACK_FILE, Loaded, load_pack
+from barst.loader import Loaded, load_pack
 from barst.model import Pack
+from barst.packhead import PACK_FILE
 from barst.text import word_count
 
 

@@ -15,8 +15,9 @@ from barst.diagnostics import BarstError, Pos, Report, display_path
 from barst.helplines import HelpLines, load_helplines
 from barst.kit import layout
 from barst.kit.model import Back, Kit, KitCard, KitDeck, Page
-from barst.loader import load_pack, resolve_pack
+from barst.loader import load_pack
 from barst.model import LINK_SCHEMES, HelpLine, Pack
+from barst.packhead import resolve_pack
 from barst.text import KNOWN_LANGUAGES, Text
 from barst.yamlload import load_file
 

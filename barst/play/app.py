@@ -7,15 +7,11 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
-from barst.check import check_and_load
-from barst.diagnostics import Report
-from barst.engine import events as ev
-from barst.engine import story as S
-from barst.helplines import load_helplines
-from barst.model import HelpLine, Pack, Variable
+from barst.packhead import PackHead, read_head
 from barst.play.i18n import Strings
 from barst.play.input import EXIT_KEY_LABEL, Cmd, Input, translate
 from barst.play.layout import Layout
@@ -25,20 +21,27 @@ from barst.play.screens.base import Screen
 from barst.play.screens.menu import MenuScreen
 from barst.play.screens.safety import BlackScreen, EmergencyScreen, ErrorScreen, PackErrorScreen
 from barst.play.screens.start import LanguageScreen, TitleScreen
-from barst.play.screens.story import ConsequenceScreen, EndingScreen, SceneScreen, UnlockedScreen
 from barst.play.screens.trainer import SessionTimer, TrainerPanel
 from barst.play.text import TextCache
 from barst.play.theme import THEMES, Theme, next_theme
 from barst.play.widgets import Button, Images, Painter
 from barst.text import Text, fallback_chain
 
+if TYPE_CHECKING:
+    from barst.engine.story import StoryState
+    from barst.model import HelpLine, Pack, Variable
+    from barst.play.controller import StoryController
+
 TRANSITION = 0.22  # seconds of cross-fade between screens
 
 
 class App:
+    """The story player. The title comes from pack.yaml alone (`head`) and is drawn before the rest of the
+    pack is checked; `finish_loading` checks it before any input is handled (the frame shows meanwhile)."""
+
     def __init__(self, folder: Path, lang: str | None = None, size: tuple[int, int] = (1280, 720),
                  fullscreen: bool = False, display: int = 0, region: str | None = None,
-                 transitions: bool = True, store: ProgressStore | None = None) -> None:
+                 transitions: bool = True, store: ProgressStore | None = None, head: PackHead | None = None) -> None:
         pygame.display.init()
         pygame.font.init()
         self.display = display
@@ -55,7 +58,6 @@ class App:
         self.timer = SessionTimer()
         self.show_meters = True
         self.stack: list[Screen] = []
-        self.queue: list[Screen] = []
         self.buttons: list[Button] = []
         self.running = True
         self.dirty = True
@@ -67,22 +69,60 @@ class App:
         self.last_tick = time.monotonic()
         self.errors: list[str] = []  # log files written this session
         self.folder = folder
-        self.pack: Pack = Pack("", "story", Text({}), ["nl"], None)  # type: ignore[arg-type]
-        self.lang = lang or "nl"
+        self.control: StoryController | None = None
+        self.loading = True
+        self.head = head or read_head(folder) or PackHead("", None, Text({}))
+        self.region = region or self.head.region
+        self.languages = list(self.head.languages)
+        self.lang = lang if lang in self.languages else self.languages[0]
         self.strings = Strings(self.lang)
-        self.region = region
-        report, pack = self._check(folder)
-        if report.has_errors() or pack is None:
-            self.stack = [PackErrorScreen(self, str(folder), report.errors)]
-            return
-        self.pack = pack
-        self.region = region or self.pack.region
-        self.languages = list(self.pack.languages)
-        self.set_lang(lang if lang in self.languages else self.pack.languages[0])
-        self.engine = S.StoryEngine(self.pack)
-        self.state = self.engine.new_state(0, self.store.load(self.pack.id))
-        self.stack = [TitleScreen(self)]
         self.ask_language = lang is None and len(self.languages) > 1
+        self.stack = [TitleScreen(self)]
+        if not self.head.id:
+            self.finish_loading()  # pack.yaml itself is unreadable: the error screen is the first frame
+
+    def finish_loading(self) -> None:
+        """Check the whole pack (once); a pack with errors does not start, it shows them instead."""
+        if not self.loading:
+            return
+        self.loading = False
+        from barst.check import check_and_load
+
+        report, pack = check_and_load(self.folder)
+        if report.has_errors() or pack is None:
+            self.stack = [PackErrorScreen(self, str(self.folder), report.errors)]
+            self.dirty = True
+            return
+        from barst.play.controller import StoryController
+
+        self.control = StoryController(self, pack)
+        self.head = PackHead(pack.id, pack.kind, pack.title, pack.description, list(pack.languages),
+                             list(pack.fallback), pack.region)
+        self.languages = list(pack.languages)
+        if self.lang not in self.languages:
+            self.set_lang(self.languages[0])
+        self.dirty = True
+
+    @property
+    def story(self) -> StoryController:
+        assert self.control is not None  # only screens of a checked pack use the story
+        return self.control
+
+    @property
+    def pack(self) -> Pack:
+        return self.story.pack
+
+    @property
+    def state(self) -> StoryState:
+        return self.story.state
+
+    @state.setter
+    def state(self, state: StoryState) -> None:
+        self.story.state = state
+
+    @property
+    def queue(self) -> list[Screen]:
+        return self.story.queue
 
     # --- window ---
 
@@ -115,19 +155,19 @@ class App:
     def tx(self, text: Text | None) -> str:
         if text is None:
             return ""
-        return text.get(self.lang, fallback_chain(self.lang, self.pack.fallback_order()))
+        return text.get(self.lang, fallback_chain(self.lang, self.head.fallback_order()))
 
     def push(self, screen: Screen) -> None:
-        self._set_stack([*self.stack, screen])
+        self.set_stack([*self.stack, screen])
 
     def pop(self) -> None:
         if len(self.stack) > 1:
-            self._set_stack(self.stack[:-1])
+            self.set_stack(self.stack[:-1])
 
     def replace(self, screen: Screen) -> None:
-        self._set_stack([*self.stack[:-1], screen])
+        self.set_stack([*self.stack[:-1], screen])
 
-    def _set_stack(self, stack: list[Screen]) -> None:
+    def set_stack(self, stack: list[Screen]) -> None:
         before = self._base(self.stack)
         self.stack = stack
         if self.transitions and self.frame is not None and self._base(stack) is not before:
@@ -168,10 +208,7 @@ class App:
         self.show_meters = not self.show_meters
         self.dirty = True
 
-    # --- the story controller ---
-
-    def _check(self, folder: Path) -> tuple[Report, Pack | None]:
-        return check_and_load(folder)
+    # --- the story (barst/play/controller.py), for the screens ---
 
     def after_title(self) -> None:
         from barst.play.screens.start import RulesScreen
@@ -179,101 +216,46 @@ class App:
         self.replace(LanguageScreen(self) if self.ask_language else RulesScreen(self))
 
     def meters(self) -> list[Variable]:
-        variables = list(self.pack.variables)
-        if self.state.situation:
-            variables += self.pack.situation(self.state.situation).variables
-        return [v for v in variables if v.kind == "meter"]
-
-    def apply(self, action: S.Action) -> bool:
-        state, events = self.engine.step(self.state, action)
-        if events and isinstance(events[0], ev.Rejected):
-            return False  # e.g. a number key with no choice behind it: nothing to show
-        self.state = state
-        self.queue = self._screens_for(events)
-        self.advance()
-        return True
-
-    def _screens_for(self, events: list[ev.Event]) -> list[Screen]:
-        screens: list[Screen] = []
-        situation = self.state.situation or ""
-        for event in events:
-            if isinstance(event, ev.ChoiceMade):
-                previous = screens[-1] if screens else None
-                if event.choice == "" and isinstance(previous, ConsequenceScreen):
-                    merged = [*previous.event.changes, *event.changes]
-                    previous.event = ev.ChoiceMade(previous.event.choice, previous.event.label,
-                                                   previous.event.feedback, previous.event.impact, merged,
-                                                   previous.event.points, previous.event.five_a)
-                elif event.choice:
-                    screens.append(ConsequenceScreen(self, event, situation))
-            elif isinstance(event, ev.SceneShown):
-                screens.append(SceneScreen(self, event))
-            elif isinstance(event, ev.EndingReached):
-                self.store.save(self.pack.id, self.state.progress)
-                screens.append(EndingScreen(self, event))
-                if event.unlocked:
-                    screens.append(UnlockedScreen(self, event))
-            elif isinstance(event, ev.MenuShown):
-                screens.append(MenuScreen(self))
-            elif isinstance(event, ev.EmergencyExited):
-                screens.append(EmergencyScreen(self, self.helplines()))
-        return screens
+        return self.story.meters()
 
     def advance(self) -> None:
-        if not self.queue:
-            self.go_menu()
-            return
-        screen = self.queue.pop(0)
-        self._set_stack([MenuScreen(self), screen] if not isinstance(screen, MenuScreen) else [screen])
+        self.story.advance()
 
     def start_situation(self, situation: str) -> None:
-        self.apply(S.Start(situation))
+        self.story.start_situation(situation)
 
     def choose(self, number: int) -> None:
-        self.apply(S.ChooseNumber(number))
+        self.story.choose(number)
 
     def continue_scene(self) -> None:
-        if self.queue:
-            self.advance()
-        else:
-            self.apply(S.Continue())
+        self.story.continue_scene()
 
     def jump(self, situation: str, scene: str) -> None:
-        self.apply(S.JumpTo(situation, scene))
+        self.story.jump(situation, scene)
 
     def undo(self) -> bool:
-        state, events = self.engine.step(self.state, S.Undo())
-        if events and isinstance(events[0], ev.Rejected):
-            return False
-        self.state = state
-        self.queue = self._screens_for(events)
-        self.advance()
-        return True
+        return self.story.undo()
 
     def reset_progress(self) -> None:
-        self.state.progress = S.Progress()
-        self.store.reset(self.pack.id)
+        self.story.reset_progress()
         self.dirty = True
 
     def go_menu(self) -> None:
-        if not self.pack.id:
-            self._set_stack(self.stack[:1])
-            return
-        if self.state.situation is not None:
-            self.state, _ = self.engine.step(self.state, S.ToMenu())
-        self.queue = []
-        self._set_stack([MenuScreen(self)])
+        if self.control is None:
+            self.set_stack(self.stack[:1])
+        else:
+            self.control.go_menu()
 
     def emergency_exit(self) -> None:
         """One key or click, no question: leave the situation at once and show the help lines."""
-        if self.pack.id:
-            self.state, _ = self.engine.step(self.state, S.EmergencyExit())
-            self.queue = []
-            self._set_stack([MenuScreen(self), EmergencyScreen(self, self.helplines())])
+        if self.control is None:
+            self.set_stack([*self.stack[:1], EmergencyScreen(self, self.helplines())])
         else:
-            self._set_stack([*self.stack[:1], EmergencyScreen(self, self.helplines())])
+            self.control.emergency_exit()
 
     def helplines(self) -> list[HelpLine]:
+        from barst.helplines import load_helplines
+
         return load_helplines().for_exit(self.region or "flanders", self.lang)
 
     # --- input ---
@@ -297,6 +279,7 @@ class App:
             self.guarded(partial(self.handle, inp))
 
     def handle(self, inp: Input) -> None:
+        self.finish_loading()  # no input reaches a pack that has not passed the checker
         top = self.top
         cmd = inp.cmd
         if cmd is Cmd.MOVE:
@@ -313,7 +296,7 @@ class App:
             top.on_input(inp)
         elif cmd is Cmd.BLACK:
             self.push(BlackScreen(self))
-        elif cmd is Cmd.TRAINER and self.pack.id and not isinstance(top, TrainerPanel) and not top.modal:
+        elif cmd is Cmd.TRAINER and self.control is not None and not isinstance(top, TrainerPanel) and not top.modal:
             self.push(TrainerPanel(self))
         elif cmd is Cmd.CLICK:
             for button in reversed(self.buttons):
@@ -357,7 +340,7 @@ class App:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("a", encoding="utf-8") as handle:
-                handle.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} ({self.pack.id or self.folder})\n")
+                handle.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} ({self.head.id or self.folder})\n")
                 import traceback  # only after a fault; importing it costs ~7 ms at every start
 
                 handle.write("".join(traceback.format_exception(exc)))
@@ -365,8 +348,10 @@ class App:
         except OSError:
             shown = "-"
         self.errors.append(shown)
-        home = [MenuScreen(self)] if self.pack.id else self.stack[:1]
-        self.queue = []
+        home: list[Screen] = self.stack[:1]
+        if self.control is not None:
+            home = [MenuScreen(self)]
+            self.control.queue = []
         self.fade_from = None
         self.stack = [*home, ErrorScreen(self, shown, self.go_menu)]
         self.dirty = True
@@ -457,6 +442,9 @@ class App:
 
     def run(self) -> int:
         self.present()
+        self.guarded(self.finish_loading)
+        if self.dirty:
+            self.present()  # the checked pack's first screen, or its errors, without waiting for input
         while self.running:
             wait = self.wait_time()
             event = pygame.event.wait(wait) if wait else pygame.event.wait()
@@ -477,10 +465,10 @@ class App:
             self.settle()
 
     def settle(self) -> None:
-        """Finish animations and fades at once and draw the final frame."""
+        """Finish loading, animations and fades at once and draw the final frame."""
+        self.finish_loading()
         for screen in self.stack:
-            if isinstance(screen, ConsequenceScreen):
-                screen.finish_animation()
+            screen.finish_animation()
         self.fade_from = None
         self.render()
         self.dirty = False

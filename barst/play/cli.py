@@ -65,7 +65,7 @@ def has_display() -> bool:
 
 
 def run_play(args: argparse.Namespace) -> int:
-    from barst.loader import resolve_pack
+    from barst.packhead import read_head, resolve_pack
 
     folder = resolve_pack(args.pack)
     if not has_display():
@@ -76,12 +76,13 @@ def run_play(args: argparse.Namespace) -> int:
 
     from barst.play.app import App
 
-    if _pack_kind(folder) == "board":
+    head = read_head(folder)
+    if head is not None and head.kind == "board":
         return _run_board(folder, args)
 
     try:
         app = App(folder, args.lang, args.size, fullscreen=args.fullscreen, display=args.display,
-                  region=args.region)
+                  region=args.region, head=head)
     except pygame.error:
         print(NO_DISPLAY, file=sys.stderr)
         return 1
@@ -92,7 +93,7 @@ def run_play(args: argparse.Namespace) -> int:
 
 
 def run_shots(args: argparse.Namespace) -> int:
-    from barst.loader import resolve_pack
+    from barst.packhead import pack_kind, resolve_pack
 
     folder = resolve_pack(args.pack)
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -101,7 +102,7 @@ def run_shots(args: argparse.Namespace) -> int:
     from barst.play.shots import render_all
 
     try:
-        if _pack_kind(folder) == "board":
+        if pack_kind(folder) == "board":
             from barst.play.board.app import render_board_shots
 
             pack = _checked_board_pack(folder)
@@ -112,12 +113,6 @@ def run_shots(args: argparse.Namespace) -> int:
         raise BarstError(f"Cannot write the screenshots to {args.out}: {exc.strerror}.") from None
     print(f"{len(files)} screens written to {args.out}")
     return 0
-
-
-def _pack_kind(folder: Path) -> str | None:
-    from barst.loader import pack_kind
-
-    return pack_kind(folder)
 
 
 def _checked_board_pack(folder: Path) -> Pack:

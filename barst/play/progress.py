@@ -7,12 +7,14 @@ import json
 import os
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
 from barst import atomic
-from barst.engine.story import Progress
+
+if TYPE_CHECKING:
+    from barst.engine.story import Progress
 
 FILE = "progress.json"
 
@@ -41,6 +43,8 @@ class ProgressStore:
         return data if isinstance(data, dict) else {}
 
     def load(self, pack_id: str) -> Progress:
+        from barst.engine.story import Progress  # the player imports the engine after its first frame
+
         entry = self._read().get(pack_id)
         if not isinstance(entry, dict):
             return Progress()

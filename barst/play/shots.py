@@ -35,7 +35,8 @@ def render_all(folder: Path, out: Path, size: tuple[int, int] = (1280, 720), lan
             pygame.image.save(app.window, str(path))
             written.append(path)
 
-        if not app.pack.id:  # the pack failed the checker: its error screen is all there is
+        app.finish_loading()
+        if app.control is None:  # the pack failed the checker: its error screen is all there is
             shot("pack-errors")
             pygame.quit()
             return written
@@ -81,12 +82,13 @@ def _situation_shots(app: App, situation_id: str, shot: Callable[[str], None]) -
                     shot(f"{situation_id}-{scene.id}-{screen.name}")
             continue
         app.state.replay = True  # show the impact texts that replay reveals as well
-        for number, choice in enumerate(app.engine.available_choices(app.state), start=1):
-            saved = app.state
-            _, events = app.engine.step(saved, S.ChooseNumber(number))
-            screens = app._screens_for(events)
+        story = app.story
+        for number, choice in enumerate(story.engine.available_choices(story.state), start=1):
+            saved = story.state
+            _, events = story.engine.step(saved, S.ChooseNumber(number))
+            screens = story.screens_for(events)
             first = screens[0] if screens else None
             if isinstance(first, ConsequenceScreen):
                 app.stack = [app.stack[0], first]
                 shot(f"{situation_id}-{scene.id}-{choice.id}")
-            app.state = saved
+            story.state = saved

@@ -140,8 +140,10 @@ class Painter:
         step = self.texts.line_height(px)
         top = layout.px(y)
         used = step * len(lines)
-        if valign == "middle":
-            top += max(0, (height - used) // 2)
+        if valign == "middle" and used < height:
+            # centre the capitals, not the line boxes: Andika keeps room above them for accents
+            optical = self.texts.font(px, bold).get_ascent() - 0.35 * px
+            top += min(height - used, max(0, round(height / 2 - (len(lines) - 1) * step / 2 - optical)))
         for i, line in enumerate(lines):
             surface = self.texts.render(line, px, bold, colour or self.theme.text)
             left = layout.px(x)

@@ -70,19 +70,23 @@ def test_kill_minus_nine_in_a_loop_then_resume_gives_the_same_game(tmp_path: Pat
     command = [sys.executable, str(DRIVER), str(PACK), str(seed), str(save), "--slow", "0.01"]
     kills = 0
     resumed_from: list[int] = []
-    for _ in range(8):  # kill -9 at a random moment, eight times
-        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-        time.sleep(rng.uniform(0.3, 0.9))
-        if proc.poll() is not None:
+    for _ in range(8):  # kill -9 eight times: after a few saves, at a random moment of the next step
+        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True)
+        assert proc.stdout is not None
+        wanted = rng.randint(2, 7)  # 8 runs of at most 8 steps stay well inside the 86-step game
+        saves = sum(1 for _, line in zip(range(wanted), proc.stdout, strict=False) if line.startswith("saved"))
+        time.sleep(rng.uniform(0.0, 0.012))  # the step takes about 10 ms: anywhere in it, mid-write included
+        if saves < wanted or proc.poll() is not None:
+            proc.communicate()
             break
         proc.send_signal(signal.SIGKILL)
-        proc.wait()
+        proc.communicate()
         kills += 1
         saved = autosave.load(save)
-        if saved is not None:  # the file is always whole: the state before or after a step, never half
-            snapshot = json.dumps(saved.state.snapshot(), sort_keys=True)
-            assert snapshot in known
-            resumed_from.append(states.index(snapshot))
+        assert saved is not None  # the file is always whole: the state before or after a step, never half
+        snapshot = json.dumps(saved.state.snapshot(), sort_keys=True)
+        assert snapshot in known
+        resumed_from.append(states.index(snapshot))
     done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60, check=True)
     final = done.stdout.strip().splitlines()[-1]
     assert kills >= 3, "the game ended before it could be killed a few times"

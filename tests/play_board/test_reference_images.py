@@ -1,7 +1,7 @@
 """Reference images of the board screen and one card at 1280x720, compared with a small tolerance.
 
 Regenerate after an intended visual change (then look at the PNGs before committing them):
-    BARST_REGEN_REFERENCE=1 pytest tests/play_board/test_reference_images.py
+    BARST_UPDATE_REFERENCE=1 pytest tests/play_board/test_reference_images.py
 """
 
 from __future__ import annotations
@@ -55,10 +55,10 @@ def difference(a: pygame.Surface, b: pygame.Surface) -> tuple[float, float]:
 def test_screen_matches_its_reference(pygame_ready: None, name: str) -> None:
     surface = screen(name)
     path = REFERENCE / f"{name}-1280x720.png"
-    if os.environ.get("BARST_REGEN_REFERENCE") or not path.is_file():
+    if os.environ.get("BARST_UPDATE_REFERENCE") or not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)
         pygame.image.save(surface, str(path))
-        if not os.environ.get("BARST_REGEN_REFERENCE"):
+        if not os.environ.get("BARST_UPDATE_REFERENCE"):
             pytest.skip(f"reference {path.name} was missing and has been written; look at it and commit it")
     expected = pygame.image.load(str(path))
     assert expected.get_size() == surface.get_size()

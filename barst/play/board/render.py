@@ -145,8 +145,7 @@ def _action_button(f: Frame, label: str, x: float, y: float, w: float, h: float,
         badge_w = max(h * 0.62, 16 + 14 * len(key))
         badge_h = h * 0.62
         p.panel(left, y + (h - badge_h) / 2, badge_w, badge_h, theme.accent, radius=badge_h / 2)
-        p.text(key, left + badge_w / 2, y + (h - badge_h) / 2 + badge_h * 0.14, badge_h * 0.56, True,
-               theme.on_accent, "center")
+        p.text(key, left + badge_w / 2, y + h / 2, badge_h * 0.56, True, theme.on_accent, "center", middle=True)
         left += badge_w + 12
     if icon:
         isize = h * 0.6

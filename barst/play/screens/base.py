@@ -55,6 +55,9 @@ class Screen:
     def tick(self, dt: float) -> None:
         """Time passed while animating (seconds)."""
 
+    def finish_animation(self) -> None:
+        """Jump to the end of any animation (tests and screenshots)."""
+
     def redraw_every(self) -> float | None:
         """Seconds until the screen must be drawn again without input (None: only on change)."""
         return 1 / 60 if self.animating else None

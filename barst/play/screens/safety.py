@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from barst.diagnostics import Diagnostic
-from barst.model import HelpLine
 from barst.play.input import Input
 from barst.play.metrics import GAP, MARGIN, TOPBAR_H
 from barst.play.screens.base import Host, Screen
 from barst.play.widgets import Painter
 
 if TYPE_CHECKING:
+    from barst.diagnostics import Diagnostic
+    from barst.model import HelpLine
     from barst.play.app import App
 
 

@@ -27,9 +27,9 @@ class TitleScreen(Screen):
         app = self.story
         cx = p.w / 2
         p.icon("logo", cx - 60, p.h * 0.16, 120)
-        p.role(app.tx(app.pack.title), "title", MARGIN, p.h * 0.34, p.w - 2 * MARGIN, 150, align="center")
-        if app.pack.description:
-            p.para(app.tx(app.pack.description), MARGIN * 3, p.h * 0.34 + 150, p.w - 6 * MARGIN, 100, 26,
+        p.role(app.tx(app.head.title), "title", MARGIN, p.h * 0.34, p.w - 2 * MARGIN, 150, align="center")
+        if app.head.description:
+            p.para(app.tx(app.head.description), MARGIN * 3, p.h * 0.34 + 150, p.w - 6 * MARGIN, 100, 26,
                    colour=p.theme.muted, align="center")
         p.button(app.t("start"), cx - 180, p.h * 0.68, 360, 76, self.confirm, size=32, bold=True, primary=True,
                  align="center")
