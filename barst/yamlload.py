@@ -30,6 +30,12 @@ MAX_DEPTH = 40
 MAX_EXPANDED_NODES = 2_000_000
 
 
+def load_data(text: str) -> Any:
+    """Plain Python data from a small shipped file (interface words), with the C loader when present.
+    Pack and kit files go through `load_file` instead: limits, positions and diagnostics."""
+    return yaml.load(text, Loader=_Loader)
+
+
 _PLAIN_TAGS = frozenset(
     {None, "!"} | {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
 )

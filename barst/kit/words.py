@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from functools import cache
 
-import yaml
-
 from barst import paths
+from barst.yamlload import load_data
 
 # Only words that exist nowhere else in barst.
 KIT_WORDS: dict[str, dict[str, str]] = {
@@ -43,7 +42,7 @@ def _ui_file(name: str) -> dict[str, str]:
     path = paths.assets_dir() / "ui" / name
     if not path.is_file():
         return {}
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    data = load_data(path.read_text(encoding="utf-8"))
     # YAML 1.1 reads the keys `true:` and `false:` as booleans; the files mean the words.
     return {(str(k).lower() if isinstance(k, bool) else str(k)): str(v) for k, v in data.items()} \
         if isinstance(data, dict) else {}

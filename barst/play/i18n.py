@@ -5,9 +5,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from barst import paths
+from barst.yamlload import load_data
 
 UI_LANGUAGES = ("nl", "fr", "en")
 
@@ -20,7 +19,7 @@ def ui_dir() -> Path:
 def load_strings(lang: str, prefix: str = "") -> dict[str, str]:
     """The strings of one file, e.g. load_strings('fr') or load_strings('fr', 'board-')."""
     path = ui_dir() / f"{prefix}{lang}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    data = load_data(path.read_text(encoding="utf-8")) if path.is_file() else {}
     return {str(k): str(v) for k, v in (data or {}).items()}
 
 
