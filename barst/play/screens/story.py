@@ -236,8 +236,8 @@ class EndingScreen(SituationScreen[EndingReached]):
         each = room / max(1, len(questions))
         for i, question in enumerate(questions):
             p.text(f"{i + 1}.", x2 + 16, qy, 24, True)
-            p.para(question, x2 + 48, qy, col_w - 64, each - 8, ROLES["debrief"].size)
-            qy += each
+            used = p.para(question, x2 + 48, qy, col_w - 64, each - 8, ROLES["debrief"].size)
+            qy += used + 18  # stacked, not spread: each may use its fair share, so all still fit
         p.button(t("next"), p.w - MARGIN - 300, p.h - 100, 300, 72, self.confirm, size=30, bold=True,
                  primary=True, align="center")
 

@@ -235,7 +235,7 @@ class DebriefScreen(Screen):
         self.index = 0
 
     def draw(self, p: Painter) -> None:
-        dim(p, 245)
+        p.fill()  # a page for the whole class: nothing of the screen below may show through
         app = self.story
         situations = [app.pack.situation(self.situation)] if self.situation else app.pack.situations
         self.index %= len(situations)
@@ -247,8 +247,8 @@ class DebriefScreen(Screen):
         each = (p.h - y - 110) / max(1, len(questions))
         for i, question in enumerate(questions):
             p.text(f"{i + 1}.", MARGIN, y, 28, True)
-            p.para(question, MARGIN + 44, y, p.w - 2 * MARGIN - 44, each - 8, 28)
-            y += each
+            used = p.para(question, MARGIN + 44, y, p.w - 2 * MARGIN - 44, each - 8, 28)
+            y += used + 24  # stacked, not spread: each may use its fair share, so all still fit
         if len(situations) > 1:
             p.text(app.t("page", n=self.index + 1, total=len(situations)), MARGIN, p.h - 80, 22,
                    colour=p.theme.muted)
