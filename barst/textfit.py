@@ -46,22 +46,30 @@ def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
     return lines
 
 
+class _Widths(dict[str, float]):
+    """Advance widths by character; a character the table lacks counts as an average one."""
+
+    def __init__(self, widths: dict[str, float], average: float) -> None:
+        super().__init__(widths)
+        self.average = average
+
+    def __missing__(self, char: str) -> float:
+        return self.average
+
+
 @cache
-def _metrics() -> dict[str, Any]:
+def _table(bold: bool) -> tuple[_Widths, float]:
+    """The widths of one style, and the factor from the table's reference size to one pixel."""
     path = paths.assets_dir() / "fonts" / "andika-metrics.json"
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
+    style = "bold" if bold else "regular"
+    return _Widths(data["widths"][style], data["average"][style]), SAFETY / data["reference_size"]
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width in pixels of one line of `text` in Andika at `size` pixels."""
-    data = _metrics()
-    style = "bold" if bold else "regular"
-    widths: dict[str, float] = data["widths"][style]
-    average: float = data["average"][style]
-    total = sum(widths.get(ch, average) for ch in text)
-    reference: float = data["reference_size"]
-    return total * size / reference * SAFETY
+    widths, per_px = _table(bold)
+    return sum(map(widths.__getitem__, text)) * size * per_px
 
 
 def lines_needed(text: str, role: str) -> int:
@@ -72,4 +80,25 @@ def lines_needed(text: str, role: str) -> int:
 def fits_on_screen(text: str, role: str) -> bool:
     """Whether `text` fits the box of `role` (scene, choice, feedback, helps, card, ...) at 1280x720
     with the default text size. Unknown roles raise KeyError (see `barst.play.metrics.ROLES`)."""
-    return lines_needed(text, role) <= ROLES[role].lines
+    return _surely_fits(text, role) or lines_needed(text, role) <= ROLES[role].lines
+
+
+def _surely_fits(text: str, role: str) -> bool:
+    """A bound on `wrap`'s line count from word widths alone, so most texts skip the wrapping itself.
+
+    Widths add up per character, so greedy wrapping breaks a line only once it is wider than
+    width - space - longest word; k lines therefore need more than (k - 1) times that much text.
+    """
+    spec = ROLES[role]
+    space = text_width(" ", spec.size, spec.bold)
+    bound = 0
+    for paragraph in text.strip().split("\n"):
+        widths = [text_width(word, spec.size, spec.bold) for word in paragraph.split()]
+        if not widths:
+            bound += 1
+            continue
+        full = (spec.width - max(widths) - space) * 0.999  # a hair less: float sums are not exact
+        if full <= 0:
+            return False
+        bound += 1 + int((sum(widths) + space * (len(widths) - 1)) / full)
+    return bound <= spec.lines

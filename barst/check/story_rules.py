@@ -6,6 +6,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from barst.check.common_rules import check_asset, check_duplicates
+from barst.check.intervals import join, narrow
 from barst.diagnostics import Report
 from barst.expr import Effect
 from barst.model import Pack, Scene, Situation, Variable, scene_map, start_scene
@@ -158,7 +159,8 @@ def _reach(starts: list[str], step: object) -> set[str]:
 
 def _check_ranges(situation: Situation, scenes: dict[str, Scene], variables: dict[str, Variable],
                   report: Report) -> None:
-    """B026 by interval analysis over the scene graph (conditions ignored: an over-approximation)."""
+    """B026 by interval analysis over the scene graph: an over-approximation, narrowed by the choices'
+    conditions (`once` is not modelled, so a once-only choice on a loop may still warn)."""
     first = start_scene(situation)
     if first is None or first not in scenes:
         return
@@ -169,14 +171,17 @@ def _check_ranges(situation: Situation, scenes: dict[str, Scene], variables: dic
     while queue:
         scene = scenes[queue.popleft()]
         entry = _apply_all(at[scene.id], scene.effects, variables, report, reported, scene.pos)
-        edges = [(c.target, c.effects, c.pos) for c in scene.choices]
+        edges = [(c.target, c.effects, c.pos, c.condition) for c in scene.choices]
         if scene.next:
-            edges.append((scene.next, [], scene.pos))
-        for target, effects, pos in edges:
+            edges.append((scene.next, [], scene.pos, None))
+        for target, effects, pos, condition in edges:
             if target not in scenes:
                 continue
-            after = _apply_all(entry, effects, variables, report, reported, pos)
-            merged = _join(at.get(target), after)
+            offered = entry if condition is None else narrow(condition.tree, entry)
+            if offered is None:
+                continue  # the condition never holds here: the choice is never offered
+            after = _apply_all(offered, effects, variables, report, reported, pos)
+            merged = join(at.get(target), after)
             if merged != at.get(target):
                 at[target] = merged
                 queue.append(target)
@@ -204,12 +209,6 @@ def _apply_all(values: dict[str, tuple[int, int]], effects: list[Effect], variab
 
 def _clamp(value: int, variable: Variable) -> int:
     return max(variable.min, min(variable.max, value))
-
-
-def _join(old: dict[str, tuple[int, int]] | None, new: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
-    if old is None:
-        return new
-    return {k: (min(old[k][0], new[k][0]), max(old[k][1], new[k][1])) if k in old else new[k] for k in new}
 
 
 def _score_range(situation: Situation, scenes: dict[str, Scene], reachable: set[str]) -> ScoreRange:
