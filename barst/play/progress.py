@@ -34,6 +34,7 @@ def log_dir() -> Path:
 class ProgressStore:
     def __init__(self, folder: Path | None = None) -> None:
         self.path = (folder or data_dir()) / FILE
+        self.failed = False  # the last write did not reach the disk
 
     def _read(self) -> dict[str, Any]:
         try:
@@ -56,9 +57,18 @@ class ProgressStore:
     def save(self, pack_id: str, progress: Progress) -> None:
         data = self._read()
         data[pack_id] = asdict(progress)
-        atomic.write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
+        self._write(data)
 
     def reset(self, pack_id: str) -> None:
         data = self._read()
         data.pop(pack_id, None)
-        atomic.write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
+        self._write(data)
+
+    def _write(self, data: dict[str, Any]) -> None:
+        """A read-only profile or a full disk must not stop the lesson: play goes on, `failed` says so."""
+        try:
+            atomic.write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
+        except OSError:
+            self.failed = True
+        else:
+            self.failed = False

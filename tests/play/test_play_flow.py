@@ -12,6 +12,7 @@ import pytest
 from drive import button_with_number, click, exit_button, key, keys, tap
 from support import PACKS
 
+from barst.play.progress import ProgressStore
 from barst.play.screens.menu import ExtrasScreen, MenuScreen
 from barst.play.screens.safety import BlackScreen, EmergencyScreen, ErrorScreen, PackErrorScreen
 from barst.play.screens.start import LanguageScreen, OverviewScreen, RulesScreen, TitleScreen
@@ -72,6 +73,20 @@ def test_a_whole_situation_with_clicks_and_touch(make_app):
     assert isinstance(app.top, SceneScreen) and app.top.event.scene.id == "alone"
     click(app, next(b for b in app.buttons if b.focusable).rect.center)
     assert isinstance(app.top, EndingScreen) and app.top.event.ending.kind == "bad"
+
+
+def test_an_ending_shows_even_when_progress_cannot_be_saved(make_app, tmp_path):
+    app = make_app()
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be", encoding="utf-8")
+    app.store = ProgressStore(blocker)
+    app.go_menu()
+    keys(app, pygame.K_1, pygame.K_1, pygame.K_RETURN, pygame.K_1, pygame.K_RETURN, pygame.K_RETURN)
+    assert isinstance(app.top, EndingScreen) and app.store.failed
+    assert app.state.progress.endings == {"party": ["good"]}  # kept for this session all the same
+    keys(app, pygame.K_RETURN, pygame.K_RETURN)
+    assert isinstance(app.top, MenuScreen)
+    assert any(app.t("progress_not_saved") == text for text, *_ in app.texts.surfaces)
 
 
 def test_keyboard_focus_reaches_every_button(make_app):

@@ -234,3 +234,18 @@ def test_every_board_word_is_translated(lang: str) -> None:
     assert set(words) == reference, set(words) ^ reference
     assert all(value.strip() for value in words.values())
     assert strings(lang)("turn_of", team="X")
+
+
+def test_a_game_goes_on_when_the_autosave_cannot_be_written(pygame_ready: None, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the save folder should be", encoding="utf-8")
+    session = BoardSession(PACK, "nl", save_file=blocker / "board" / "mini-board.json", seed=11)
+    d = Driver(session)
+    start_game(d)
+    for _ in range(3):
+        play_turn(d)
+    assert d.session.screen in ("board", "card", "result", "final") and d.session.state.round >= 2
+    assert d.session.autosave_failed
+    d.frame()
+    shown = [key[0] for key in d.app.texts.surfaces]
+    assert any(strings("nl")("autosave_off") in text for text in shown)  # the top bar says so

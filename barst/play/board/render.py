@@ -168,6 +168,8 @@ def _status(f: Frame) -> str:
     left = s.time_left_minutes()
     if left is not None:
         parts.append(s.t("time_left", m=left))
+    if s.autosave_failed:
+        parts.append(s.t("autosave_off"))
     return " · ".join(parts)
 
 

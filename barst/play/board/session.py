@@ -86,6 +86,7 @@ class BoardSession:
         self.lang = lang if lang in LANGUAGES else choices[0]
         self.save_file = save_file or autosave.save_path(pack.id)
         self.autosave_enabled = autosave_enabled
+        self.autosave_failed = False  # the last save did not reach the disk
         self.seed = seed if seed is not None else _fresh_seed()
         self.state = self.engine.new_state(self.seed)
         self.elapsed = 0.0
@@ -541,7 +542,12 @@ class BoardSession:
     def _save(self) -> None:
         self.last_save_elapsed = self.elapsed
         if self.autosave_enabled and self.state.phase != "setup":
-            autosave.save(autosave.Saved(self.state, self.lang, self.elapsed), self.save_file)
+            try:
+                autosave.save(autosave.Saved(self.state, self.lang, self.elapsed), self.save_file)
+            except OSError:  # a read-only profile or a full disk must not stop the game; the top bar says so
+                self.autosave_failed = True
+            else:
+                self.autosave_failed = False
 
     def _describe(self, events: list[ev.Event]) -> str:
         parts: list[str] = []

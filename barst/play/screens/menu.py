@@ -60,6 +60,9 @@ class MenuScreen(Screen):
                  align="center")
         if self.pages > 1:
             p.text(t("page", n=self.page + 1, total=self.pages), MARGIN + 300, p.h - 78, 22, colour=p.theme.muted)
+        if app.store.failed:
+            note_x = MARGIN + (520 if self.pages > 1 else 300)
+            p.text(t("progress_not_saved"), note_x, p.h - 78, 22, colour=p.theme.muted, max_w=p.w - MARGIN - note_x)
 
     def on_input(self, inp: Input) -> bool:
         app = self.story
