@@ -38,6 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BarstError as exc:
         print(f"barst: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:  # a last net: every command names its own files, but a sentence beats a traceback
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"barst: {exc.strerror or exc}{where}.", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("\nbarst: stopped.", file=sys.stderr)
         return 130

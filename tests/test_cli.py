@@ -90,6 +90,18 @@ def test_bad_input_gives_one_sentence_and_no_traceback(args: list[str], message:
     assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("command", ["kit", "preview", "shots"])
+def test_an_output_that_cannot_be_written_gives_one_sentence(command: str, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("a file where a folder is expected", encoding="utf-8")
+    args = {"kit": ["kit", "helpline-card", "-o", str(blocker / "kit.pdf")],
+            "preview": ["kit", "helpline-card", "-o", str(tmp_path / "kit.pdf"), "--preview", str(blocker / "png")],
+            "shots": ["shots", str(PACKS / "mini-story"), "-o", str(blocker / "png")]}[command]
+    result = barst(*args)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-600:]
+    assert result.stderr.startswith("barst: Cannot write") and len(result.stderr.strip().splitlines()) == 1
+
+
 def test_packs_and_helplines() -> None:
     packs = barst("packs", "--format", "json")
     rows = {row["id"]: row for row in json.loads(packs.stdout)}

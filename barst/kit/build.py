@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from barst import atomic
-from barst.diagnostics import Pos, Report, display_path
+from barst.diagnostics import BarstError, Pos, Report, display_path
 from barst.kit import layout
 from barst.kit.compose import Content, DeckJob, compose
 from barst.kit.fit import MIN_SIZE, Fitter
@@ -278,8 +278,12 @@ class _Progress:
 
 def _atomic_write(writer: Writer, output: Path) -> None:
     """Write beside the target, then rename: a failed build never leaves half a PDF over a good one."""
-    with atomic.replacing(output) as temp:
-        writer.save(temp)
+    try:
+        with atomic.replacing(output) as temp:
+            writer.save(temp)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename and str(exc.filename) != str(output) else ""
+        raise BarstError(f"Cannot write the PDF to {output}: {exc.strerror or exc}{where}.") from None
 
 
 def format_report(report: Report) -> list[str]:

@@ -65,7 +65,11 @@ def run(args: argparse.Namespace) -> int:
     if args.preview:
         from barst.kit.preview import write_preview
 
-        for line in write_preview(result.path, args.preview):
+        try:
+            lines = write_preview(result.path, args.preview)
+        except OSError as exc:
+            raise BarstError(f"Cannot write the preview to {args.preview}: {exc.strerror or exc}.") from None
+        for line in lines:
             print(line)
     return 0
 
