@@ -15,7 +15,7 @@ from barst.packhead import PackHead, read_head
 from barst.play.i18n import Strings
 from barst.play.input import EXIT_KEY_LABEL, Cmd, Input, translate
 from barst.play.layout import Layout
-from barst.play.metrics import EXIT_H, EXIT_W, MARGIN, TEXT_STEPS
+from barst.play.metrics import EXIT_W, MARGIN, TEXT_STEPS
 from barst.play.progress import ProgressStore, log_dir
 from barst.play.screens.base import Screen
 from barst.play.screens.menu import MenuScreen
@@ -390,19 +390,7 @@ class App:
 
     def _draw_exit(self, p: Painter) -> Button:
         """The emergency exit, top right on every screen: icon, word and key."""
-        theme = p.theme
-        x, y = p.w - MARGIN - EXIT_W + 16, 10.0
-        rect = p.panel(x, y, EXIT_W, EXIT_H, theme.exit_bg, theme.border, radius=EXIT_H / 2)
-        if not p.icon("exit", x + 10, y + 8, EXIT_H - 16, theme.exit_text):
-            # a door with an arrow, in case the icon file is missing
-            door = p.rect(x + 16, y + 11, 24, EXIT_H - 22)
-            pygame.draw.rect(p.surface, theme.exit_text, door, max(2, p.layout.px(3)))
-            pygame.draw.line(p.surface, theme.exit_text, (door.centerx, door.centery), (door.right + door.width // 2,
-                             door.centery), max(2, p.layout.px(3)))
-        p.text(self.t("exit"), x + EXIT_H + 2, y + EXIT_H / 2, 24, True, theme.exit_text,
-               max_w=EXIT_W - EXIT_H - 52, middle=True)
-        p.panel(x + EXIT_W - 46, y + 10, 36, 36, theme.exit_text, radius=8)
-        p.text(EXIT_KEY_LABEL, x + EXIT_W - 28, y + EXIT_H / 2, 24, True, theme.exit_bg, "center", middle=True)
+        rect = p.exit_button(self.t("exit"), EXIT_KEY_LABEL, p.w - MARGIN - EXIT_W + 16, 10.0)
         return Button(rect, self.emergency_exit, focusable=False)
 
     def present(self) -> None:

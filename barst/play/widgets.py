@@ -12,7 +12,7 @@ import pygame
 
 from barst import paths
 from barst.play.layout import Layout
-from barst.play.metrics import MIN_TEXT_PX, ROLES
+from barst.play.metrics import EXIT_H, EXIT_W, MIN_TEXT_PX, ROLES
 from barst.play.text import TextCache
 from barst.play.theme import RGB, Theme
 
@@ -210,6 +210,23 @@ class Painter:
             return False
         self.surface.blit(surface, surface.get_rect(center=box.center))
         return True
+
+    def exit_button(self, label: str, key: str, x: float, y: float) -> pygame.Rect:
+        """The emergency exit as both games show it: a pill with the exit icon, the word and its key."""
+        theme = self.theme
+        rect = self.panel(x, y, EXIT_W, EXIT_H, theme.exit_bg, theme.border, radius=EXIT_H / 2)
+        if not self.icon("exit", x + 10, y + 8, EXIT_H - 16, theme.exit_text):
+            # a door with an arrow, in case the icon file is missing
+            door = self.rect(x + 16, y + 11, 24, EXIT_H - 22)
+            width = max(2, self.layout.px(3))
+            pygame.draw.rect(self.surface, theme.exit_text, door, width)
+            pygame.draw.line(self.surface, theme.exit_text, door.center, (door.right + door.width // 2, door.centery),
+                             width)
+        self.text(label, x + EXIT_H + 2, y + EXIT_H / 2, 24, True, theme.exit_text, max_w=EXIT_W - EXIT_H - 52,
+                  middle=True)
+        self.panel(x + EXIT_W - 46, y + 10, 36, 36, theme.exit_text, radius=8)
+        self.text(key, x + EXIT_W - 28, y + EXIT_H / 2, 24, True, theme.exit_bg, "center", middle=True)
+        return rect
 
     # --- meters ---
 

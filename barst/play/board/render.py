@@ -23,6 +23,7 @@ from barst.play.board.session import (
     SYMBOL_NAMES,
     BoardSession,
 )
+from barst.play.input import EXIT_KEY_LABEL
 from barst.play.layout import Layout
 from barst.play.metrics import EXIT_H, EXIT_W, GAP, MARGIN, TOPBAR_H
 from barst.play.text import TextCache
@@ -117,11 +118,8 @@ def _topbar(f: Frame, title: str, status: str = "") -> None:
 
 
 def _exit_button(f: Frame) -> None:
-    p, theme = f.p, f.theme
-    x, y = p.w - MARGIN - EXIT_W, (TOPBAR_H - EXIT_H) / 2
-    rect = p.panel(x, y, EXIT_W, EXIT_H, theme.exit_bg, theme.border, radius=EXIT_H / 2)
-    _icon(f, "door", x + 12, y + 8, EXIT_H - 16, theme.exit_text)
-    p.text(f"{f.s.t('exit')} (X)", x + EXIT_H + 4, y + 12, 24, True, theme.exit_text, max_w=EXIT_W - EXIT_H - 16)
+    p = f.p
+    rect = p.exit_button(f.s.t("exit"), EXIT_KEY_LABEL, p.w - MARGIN - EXIT_W, (TOPBAR_H - EXIT_H) / 2)
     p.buttons.append(_button(rect, f.cmd("emergency")))
 
 
