@@ -25,6 +25,7 @@ from barst.play.screens.trainer import SessionTimer, TrainerPanel
 from barst.play.text import TextCache
 from barst.play.theme import THEMES, Theme, next_theme
 from barst.play.widgets import Button, Images, Painter
+from barst.play.window import usable_display
 from barst.text import Text, fallback_chain
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ class App:
                  transitions: bool = True, store: ProgressStore | None = None, head: PackHead | None = None) -> None:
         pygame.display.init()
         pygame.font.init()
-        self.display = display
+        self.display = usable_display(display)
         self.fullscreen = fullscreen
         self.window_size = size
         self.window = self._open_window()

@@ -12,6 +12,7 @@ import pytest
 from drive import button_with_number, click, exit_button, key, keys, tap
 from support import PACKS
 
+from barst.play.app import App
 from barst.play.progress import ProgressStore
 from barst.play.screens.menu import ExtrasScreen, MenuScreen
 from barst.play.screens.safety import BlackScreen, EmergencyScreen, ErrorScreen, PackErrorScreen
@@ -210,6 +211,16 @@ def test_fullscreen_toggle_and_minimise(make_app):
     assert app.dirty and not app.minimised
 
 
+@pytest.mark.parametrize("fullscreen", [False, True])
+def test_a_display_that_is_not_there_opens_on_the_first(tmp_path, capsys, fullscreen):
+    app = App(PACKS / "mini-story", "nl", fullscreen=fullscreen, display=3, transitions=False,
+              store=ProgressStore(tmp_path))
+    assert app.display == 0 and app.window.get_size()[0] > 0
+    assert "there is no display 3" in capsys.readouterr().err
+    key(app, pygame.K_F11)  # and toggling full screen keeps working on it
+    assert app.fullscreen is not fullscreen
+
+
 def test_clicker_black_screen_with_b_or_period(make_app):
     app = make_app()
     for k in (pygame.K_b, pygame.K_PERIOD):
@@ -277,7 +288,6 @@ def test_idle_loop_blocks_without_a_timer(make_app):
 
 def test_progress_store_is_atomic_and_resettable(tmp_path):
     from barst.engine.story import Progress
-    from barst.play.progress import ProgressStore
 
     store = ProgressStore(tmp_path)
     store.save("p", Progress(endings={"s": ["e"]}, best={"s": 50}))

@@ -19,6 +19,7 @@ from barst.play.board.session import BoardSession
 from barst.play.input import Cmd, translate
 from barst.play.text import TextCache
 from barst.play.widgets import Button, Images
+from barst.play.window import usable_display
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +136,7 @@ def run_board(pack: Pack, args: argparse.Namespace) -> int:
     seed = getattr(args, "seed", None)
     pygame.init()
     flags = pygame.RESIZABLE | (pygame.FULLSCREEN if fullscreen else 0)
-    surface = pygame.display.set_mode(size if not fullscreen else (0, 0), flags, display=display)
+    surface = pygame.display.set_mode(size if not fullscreen else (0, 0), flags, display=usable_display(display))
     pygame.display.set_caption(pack.title.get(lang or "nl"))
     session = BoardSession(pack, lang, seed=seed)
     app = BoardApp(session, surface)
