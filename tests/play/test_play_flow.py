@@ -133,6 +133,21 @@ def test_emergency_exit_works_from_the_title_trainer_panel_and_black_screen(make
     assert isinstance(app.top, EmergencyScreen)
 
 
+@pytest.mark.parametrize("region", ["flanders", "wallonia", "brussels"])
+@pytest.mark.parametrize("lang", ["nl", "fr"])
+def test_no_help_line_detail_is_cut_at_1280x720(make_app, region, lang):
+    app = make_app(lang=lang)
+    app.region = region
+    app.texts.surfaces.clear()
+    key(app, pygame.K_x)
+    assert isinstance(app.top, EmergencyScreen) and app.top.lines
+    shown = [text for text, *_ in app.texts.surfaces]
+    cut = [text for text in shown if text.endswith("…")]
+    assert not cut, cut
+    for line in app.top.lines:  # every hours text is on screen, whole (it may wrap over two lines)
+        assert app.tx(line.hours).split()[0] in " ".join(shown)
+
+
 def test_help_lines_follow_region_and_language(make_app):
     app = make_app(lang="fr")
     app.region = "wallonia"

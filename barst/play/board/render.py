@@ -26,6 +26,7 @@ from barst.play.board.session import (
 from barst.play.input import EXIT_KEY_LABEL
 from barst.play.layout import Layout
 from barst.play.metrics import EXIT_H, EXIT_W, GAP, MARGIN, TOPBAR_H
+from barst.play.screens.safety import draw_pause
 from barst.play.text import TextCache
 from barst.play.theme import RGB, THEMES, Theme, hex_rgb
 from barst.play.widgets import Button, Images, Painter
@@ -793,32 +794,12 @@ def _resume(f: Frame) -> None:
 
 
 def _emergency(f: Frame) -> None:
-    p, s, theme = f.p, f.s, f.theme
-    p.fill(theme.exit_bg)
-    ink = theme.exit_text
-    p.text(s.t("emergency_title"), MARGIN, 40, 48, True, ink, max_w=p.w - 2 * MARGIN)
-    p.para(s.t("emergency_text"), MARGIN, 110, p.w - 2 * MARGIN, 80, 30, colour=ink)
-    lines = _helplines(f)
-    top = 200.0
-    each = min(78.0, (p.h - top - 110) / max(1, len(lines)))
-    for i, (number, name, hours, short) in enumerate(lines):
-        y = top + i * each
-        p.text(number, MARGIN, y, min(40.0, each * 0.52), True, ink, max_w=260)
-        p.para(name, MARGIN + 280, y, p.w - 2 * MARGIN - 280, each * 0.5, 24, True, ink)
-        detail = hours + (f" · {s.t('short_number')}" if short else "")
-        p.para(detail, MARGIN + 280, y + each * 0.46, p.w - 2 * MARGIN - 280, each * 0.5, 20, colour=ink)
-    rect = p.panel(MARGIN, p.h - 90, 520, 64, theme.background, ink)
-    p.para(s.t("emergency_back"), MARGIN + 20, p.h - 88, 480, 60, 28, True, theme.text, valign="middle")
-    p.buttons.append(_button(rect, f.cmd("back")))
-
-
-def _helplines(f: Frame) -> list[tuple[str, str, str, bool]]:
-    s = f.s
-    lang = s.lang
-    data = load_helplines()
-    lines = data.for_exit(s.pack.region, lang)
-    chain = (lang, "en", "nl", "fr")
-    return [(line.number, line.name.get(lang, chain), line.hours.get(lang, chain), line.short) for line in lines[:7]]
+    p, s = f.p, f.s
+    chain = (s.lang, *s.pack.fallback_order(), "en")
+    lines = load_helplines().for_exit(s.pack.region, s.lang)
+    draw_pause(p, s.t, lambda text: text.get(s.lang, chain) if text is not None else "", lines)
+    p.button(s.t("emergency_back"), p.w - MARGIN - 560, p.h - 96, 560, 70, f.cmd("back"), size=26, bold=True,
+             focusable=False, primary=True, align="center")
 
 
 def _answer_word(s: BoardSession, given: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from barst.play.input import Input
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from barst.diagnostics import Diagnostic
     from barst.model import HelpLine
     from barst.play.app import App
+    from barst.text import Text
 
 
 class EmergencyScreen(Screen):
@@ -27,35 +29,9 @@ class EmergencyScreen(Screen):
         self.lines = lines
 
     def draw(self, p: Painter) -> None:
-        p.fill()
         app = self.story
-        t = app.t
-        indent = 72 if p.icon("exit", MARGIN, 16, 56) else 0
-        p.text(t("emergency_title"), MARGIN + indent, 14, 44, True, max_w=p.w - 2 * MARGIN - indent)
-        p.para(t("emergency_text"), MARGIN, TOPBAR_H + 4, p.w - 2 * MARGIN, 80, 28)
-        top = TOPBAR_H + 96
-        bottom = p.h - 110
-        cols = 2
-        rows = max(1, -(-len(self.lines) // cols))
-        cw = (p.w - 2 * MARGIN - GAP) / cols
-        ch = min(130.0, (bottom - top - (rows - 1) * 10) / rows)
-        for i, line in enumerate(self.lines):
-            x = MARGIN + (i // rows) * (cw + GAP)
-            y = top + (i % rows) * (ch + 10)
-            p.panel(x, y, cw, ch, border=p.theme.border)
-            number_w = 200.0
-            p.text(line.number, x + 16, y + (ch - 46) / 2, 40, True, p.theme.accent, max_w=number_w - 20)
-            details = [app.tx(line.hours)]
-            if line.short:
-                details.append(t("short_number"))
-            if line.free and not line.emergency:
-                details.append(t("free"))
-            if line.anonymous:
-                details.append(t("anonymous"))
-            p.para(app.tx(line.name), x + number_w, y + 8, cw - number_w - 16, ch * 0.45, 22, True)
-            p.para(" · ".join(details), x + number_w, y + 8 + ch * 0.45, cw - number_w - 16, ch * 0.55 - 16, 20,
-                   colour=p.theme.muted)
-        p.button(t("emergency_back"), p.w - MARGIN - 560, p.h - 96, 560, 70, self.confirm, size=26, bold=True,
+        draw_pause(p, app.t, app.tx, self.lines)
+        p.button(app.t("emergency_back"), p.w - MARGIN - 560, p.h - 96, 560, 70, self.confirm, size=26, bold=True,
                  primary=True, align="center")
 
     def confirm(self) -> None:
@@ -139,3 +115,31 @@ class BlackScreen(Screen):
     def on_input(self, inp: Input) -> bool:
         self.app.pop()
         return True
+
+
+def draw_pause(p: Painter, t: Callable[[str], str], tx: Callable[[Text | None], str], lines: list[HelpLine]) -> None:
+    """The emergency exit's page, shared by both games: a calm word, then the help lines as cards (number
+    and name on top, hours and what a call costs across the card's full width, so they are never cut)."""
+    p.fill()
+    indent = 72 if p.icon("exit", MARGIN, 16, 56) else 0
+    p.text(t("emergency_title"), MARGIN + indent, 14, 44, True, max_w=p.w - 2 * MARGIN - indent)
+    intro = p.para(t("emergency_text"), MARGIN, TOPBAR_H + 4, p.w - 2 * MARGIN, 80, 28)
+    top, bottom = TOPBAR_H + 4 + intro + 14, p.h - 106
+    rows = max(1, -(-len(lines) // 2))
+    cw = (p.w - 2 * MARGIN - GAP) / 2
+    ch = min(130.0, (bottom - top - (rows - 1) * 8) / rows)
+    for i, line in enumerate(lines):
+        x = MARGIN + (i // rows) * (cw + GAP)
+        y = top + (i % rows) * (ch + 8)
+        p.panel(x, y, cw, ch, border=p.theme.border)
+        number_w = p.text(line.number, x + 16, y + 30, 34, True, p.theme.accent, max_w=cw * 0.45, middle=True)
+        name_x = x + 16 + number_w + 16
+        p.para(tx(line.name), name_x, y + 6, x + cw - 12 - name_x, 48, 22, True, valign="middle")
+        details = [tx(line.hours)]
+        if line.short:
+            details.append(t("short_number"))
+        if line.free and not line.emergency:
+            details.append(t("free"))
+        if line.anonymous:
+            details.append(t("anonymous"))
+        p.para(" · ".join(details), x + 16, y + 56, cw - 32, ch - 60, 20, colour=p.theme.muted)
