@@ -117,10 +117,6 @@ class App:
     def state(self) -> StoryState:
         return self.story.state
 
-    @state.setter
-    def state(self, state: StoryState) -> None:
-        self.story.state = state
-
     @property
     def queue(self) -> list[Screen]:
         return self.story.queue
