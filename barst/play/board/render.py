@@ -14,7 +14,6 @@ from dataclasses import dataclass
 import pygame
 
 from barst.engine import board as B
-from barst.helplines import load_helplines
 from barst.model import Card, Deck, SquareKind
 from barst.play.board import icons
 from barst.play.board.session import (
@@ -795,9 +794,7 @@ def _resume(f: Frame) -> None:
 
 def _emergency(f: Frame) -> None:
     p, s = f.p, f.s
-    chain = (s.lang, *s.pack.fallback_order(), "en")
-    lines = load_helplines().for_exit(s.pack.region, s.lang)
-    draw_pause(p, s.t, lambda text: text.get(s.lang, chain) if text is not None else "", lines)
+    draw_pause(p, s.t, s.text, s.exit_lines())
     p.button(s.t("emergency_back"), p.w - MARGIN - 560, p.h - 96, 560, 70, f.cmd("back"), size=26, bold=True,
              focusable=False, primary=True, align="center")
 

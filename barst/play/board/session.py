@@ -13,7 +13,8 @@ from pathlib import Path
 
 from barst.engine import board as B
 from barst.engine import events as ev
-from barst.model import CLOSED_CARD_TYPES, Card, Deck, Pack
+from barst.helplines import load_helplines
+from barst.model import CLOSED_CARD_TYPES, Card, Deck, HelpLine, Pack
 from barst.play.board import autosave
 from barst.play.board.strings import LANGUAGES, tr
 
@@ -87,6 +88,7 @@ class BoardSession:
         self.save_file = save_file or autosave.save_path(pack.id)
         self.autosave_enabled = autosave_enabled
         self.autosave_failed = False  # the last save did not reach the disk
+        self._exit_lines: dict[str, list[HelpLine]] = {}
         self.seed = seed if seed is not None else _fresh_seed()
         self.state = self.engine.new_state(self.seed)
         self.elapsed = 0.0
@@ -114,6 +116,12 @@ class BoardSession:
 
     def t(self, key: str, **values: object) -> str:
         return tr(self.lang, key, **values)
+
+    def exit_lines(self) -> list[HelpLine]:
+        """The help lines of the emergency page: read once per language, not at every redraw."""
+        if self._exit_lines.get(self.lang) is None:
+            self._exit_lines[self.lang] = load_helplines().for_exit(self.pack.region, self.lang)
+        return self._exit_lines[self.lang]
 
     def text(self, value: object) -> str:
         """A pack text in the chosen language (with the pack's fallback order)."""
