@@ -12,11 +12,13 @@ from barst.play.screens.base import Screen, page_step
 from barst.play.widgets import Painter
 
 if TYPE_CHECKING:
+    from barst.model import Situation
     from barst.play.app import App
 
 
-class MenuScreen(Screen):
-    name = "menu"
+class SituationPages(Screen):
+    """A screen that shows the pack's situations PER_PAGE at a time (the menu and the overview)."""
+
     PER_PAGE = 6
 
     def __init__(self, app: App) -> None:
@@ -28,14 +30,20 @@ class MenuScreen(Screen):
     def pages(self) -> int:
         return max(1, -(-len(self.story.pack.situations) // self.PER_PAGE))
 
+    def shown(self) -> list[Situation]:
+        return self.story.pack.situations[self.page * self.PER_PAGE:(self.page + 1) * self.PER_PAGE]
+
+
+class MenuScreen(SituationPages):
+    name = "menu"
+
     def draw(self, p: Painter) -> None:
         p.fill()
         app = self.story
         t = app.t
         progress = app.state.progress
         self.heading(p, t("menu_title"))
-        start = self.page * self.PER_PAGE
-        shown = app.pack.situations[start:start + self.PER_PAGE]
+        shown = self.shown()
         cols = 3 if len(app.pack.situations) > 4 else 2
         top, bottom = TOPBAR_H, p.h - 110
         rows = max(1, -(-min(len(app.pack.situations), self.PER_PAGE) // cols))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from barst.play.input import Cmd, Input
 from barst.play.metrics import GAP, MARGIN, TOPBAR_H
 from barst.play.screens.base import Screen
+from barst.play.screens.menu import SituationPages
 from barst.play.widgets import Painter
 from barst.text import LANGUAGE_NAMES
 
@@ -106,20 +107,10 @@ class RulesScreen(Screen):
         return True
 
 
-class OverviewScreen(Screen):
+class OverviewScreen(SituationPages):
     """Every situation with its content notes, before anything is played (6 per page, 3 x 2)."""
 
     name = "overview"
-    PER_PAGE = 6
-
-    def __init__(self, app: App) -> None:
-        super().__init__(app)
-        self.story = app
-        self.page = 0
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-len(self.story.pack.situations) // self.PER_PAGE))
 
     def draw(self, p: Painter) -> None:
         p.fill()
@@ -127,7 +118,7 @@ class OverviewScreen(Screen):
         t = app.t
         self.heading(p, t("overview_title"))
         p.text(t("overview_intro"), MARGIN, TOPBAR_H - 4, 24, colour=p.theme.muted, max_w=p.w - 2 * MARGIN)
-        shown = app.pack.situations[self.page * self.PER_PAGE:(self.page + 1) * self.PER_PAGE]
+        shown = self.shown()
         cols = 3
         top = TOPBAR_H + 40
         bottom = p.h - 120
