@@ -20,6 +20,7 @@ OPTIONAL_COMMANDS = {
     "play": "play a pack on the projector (pygame window)",
     "shots": "render every screen of a pack to PNG, without a display",
     "kit": "build a printable PDF kit",
+    "class": "a class session: pupils join from their phones and vote (local network, no internet)",
 }
 
 
@@ -100,12 +101,14 @@ def build_parser(with_optional: bool = True) -> argparse.ArgumentParser:
 
 def _add_optional_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The projector player and the kit builder register their own options (they import lazily)."""
+    from barst.classroom import cli as class_cli
     from barst.kit import cli as kit_cli
     from barst.play import cli as play_cli
 
     play_cli.add_parser_play(sub)
     play_cli.add_parser_shots(sub)
     kit_cli.add_parser(sub)
+    class_cli.add_parser(sub)
 
 
 def _check(args: argparse.Namespace) -> int:

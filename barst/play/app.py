@@ -29,6 +29,7 @@ from barst.play.window import usable_display
 from barst.text import Text, fallback_chain
 
 if TYPE_CHECKING:
+    from barst.engine.events import SceneShown
     from barst.engine.story import StoryState
     from barst.model import HelpLine, Pack, Variable
     from barst.play.controller import StoryController
@@ -214,6 +215,12 @@ class App:
 
     def meters(self) -> list[Variable]:
         return self.story.meters()
+
+    def scene_screen(self, event: SceneShown) -> Screen:
+        """The screen for a scene (a class session shows the votes on it)."""
+        from barst.play.screens.story import SceneScreen
+
+        return SceneScreen(self, event)
 
     def advance(self) -> None:
         self.story.advance()

@@ -13,7 +13,7 @@ from barst.engine import story as S
 from barst.model import Pack, Variable
 from barst.play.screens.menu import MenuScreen
 from barst.play.screens.safety import EmergencyScreen
-from barst.play.screens.story import ConsequenceScreen, EndingScreen, SceneScreen, UnlockedScreen
+from barst.play.screens.story import ConsequenceScreen, EndingScreen, UnlockedScreen
 
 if TYPE_CHECKING:
     from barst.play.app import App
@@ -58,7 +58,7 @@ class StoryController:
                 elif event.choice:
                     screens.append(ConsequenceScreen(app, event, situation))
             elif isinstance(event, ev.SceneShown):
-                screens.append(SceneScreen(app, event))
+                screens.append(app.scene_screen(event))
             elif isinstance(event, ev.EndingReached):
                 app.store.save(self.pack.id, self.state.progress)
                 screens.append(EndingScreen(app, event))

@@ -6,7 +6,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from barst.engine.events import ChoiceMade, EndingReached, SceneShown
+from barst.engine.events import ChoiceMade, ChoiceView, EndingReached, SceneShown
 from barst.model import FIVE_AS
 from barst.play.input import Cmd, Input
 from barst.play.metrics import (
@@ -104,12 +104,16 @@ class SceneScreen(SituationScreen[SceneShown]):
         for i, choice in enumerate(choices):
             x = MARGIN + (i % 2) * (cw + GAP)
             y = grid_top + (i // 2) * (CHOICE_H + GAP)
-            p.button(app.tx(choice.label), x, y, cw, CHOICE_H, partial(app.choose, choice.number),
-                     number=choice.number, size=ROLES["choice"].size)
+            self.draw_choice(p, choice, x, y, cw, CHOICE_H)
         if not choices:
             p.button(t("next"), p.w - MARGIN - 300, grid_top, 300, 76, self.confirm, size=30, bold=True,
                      primary=True, align="center")
             p.text(t("continue_hint"), MARGIN, grid_top + 24, 22, colour=p.theme.muted, max_w=p.w - 2 * MARGIN - 320)
+
+    def draw_choice(self, p: Painter, choice: ChoiceView, x: float, y: float, w: float, h: float) -> None:
+        app = self.story
+        p.button(app.tx(choice.label), x, y, w, h, partial(app.choose, choice.number), number=choice.number,
+                 size=ROLES["choice"].size)
 
     def confirm(self) -> None:
         self.story.continue_scene()

@@ -1,0 +1,222 @@
+// The phone page of a barst class session. A thin view: the laptop holds every rule; this page shows
+// what it is sent and sends taps. No framework, no build step, nothing loaded from the internet.
+// The only thing kept on the phone is a random token (sessionStorage), so a reload keeps its vote.
+"use strict";
+(() => {
+  const BOOT = {  // words needed before the laptop has sent the phone's own (see assets/ui/phone-*.yaml)
+    nl: {connecting: "Verbinden…", pin_title: "PIN", pin_hint: "Typ de PIN die op het grote scherm staat.",
+         pin_wrong: "Die PIN klopt niet. Kijk nog eens op het scherm.", ended: "Deze les is afgelopen. Scan de nieuwe code op het scherm.",
+         exit: "Nooduitgang", exit_title: "Even pauze.", exit_back: "Terug", exit_text: "Wil je met iemand praten? Deze mensen luisteren."},
+    fr: {connecting: "Connexion…", pin_title: "PIN", pin_hint: "Tape le PIN affiché sur le grand écran.",
+         pin_wrong: "Ce PIN n’est pas le bon. Regarde encore l’écran.", ended: "Cette séance est terminée. Scanne le nouveau code à l’écran.",
+         exit: "Sortie de secours", exit_title: "Une pause.", exit_back: "Retour", exit_text: "Envie d’en parler à quelqu’un ? Ces personnes écoutent."},
+    en: {connecting: "Connecting…", pin_title: "PIN", pin_hint: "Type the PIN shown on the big screen.",
+         pin_wrong: "That PIN is not right. Look at the screen again.", ended: "This session has ended. Scan the new code on the screen.",
+         exit: "Emergency exit", exit_title: "Time for a pause.", exit_back: "Back", exit_text: "Want to talk to someone? These people listen."},
+  };
+  const EMERGENCY = [{name: "112", number: "112", link: "tel:112", hours: ""}, {name: "101", number: "101", link: "tel:101", hours: ""}];
+  const $ = (id) => document.getElementById(id);
+  const store = (() => { try { return window.sessionStorage; } catch (e) { return null; } })();
+  const keep = (k, v) => { try { if (store) store.setItem(k, v); } catch (e) { /* private mode */ } };
+  const kept = (k) => { try { return store ? store.getItem(k) : null; } catch (e) { return null; } };
+
+  const guessLang = () => {
+    const wanted = (navigator.language || "nl").slice(0, 2).toLowerCase();
+    return BOOT[wanted] ? wanted : "nl";
+  };
+  const newToken = () => {
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  };
+  const query = new URLSearchParams(location.search);
+  const me = {
+    token: kept("barst-token") || newToken(),
+    pin: (query.get("pin") || kept("barst-pin") || "").replace(/\D/g, "").slice(0, 4),
+    lang: kept("barst-lang") || guessLang(),
+    langChosen: kept("barst-lang") !== null,
+    words: {}, langs: [], lines: [], title: "",
+    state: null, exitOpen: false, exitSent: false, ended: false, pinWrong: false, connected: false,
+  };
+  keep("barst-token", me.token);
+  if (me.pin) keep("barst-pin", me.pin);
+  if (query.has("pin")) history.replaceState(null, "", location.pathname);  // the PIN stays out of the history
+
+  const word = (key) => me.words[key] || (BOOT[me.lang] || BOOT.nl)[key] || BOOT.en[key] || "";
+  const fill = (key, values) => word(key).replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ""));
+
+  // --- the connection: reconnects after a drop, a locked screen or an app switch (iOS closes sockets) ---
+  let ws = null, retry = 0, retryTimer = 0, syncTimer = 0;
+  const connect = () => {
+    clearTimeout(retryTimer);
+    if (!me.pin || me.ended) { render(); return; }
+    if (ws && (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING)) return;
+    const socket = new WebSocket(`ws://${location.host}/ws?pin=${encodeURIComponent(me.pin)}`);
+    let opened = false;
+    ws = socket;
+    socket.onopen = () => {
+      opened = true; retry = 0; me.connected = true; me.pinWrong = false;
+      send({type: "hello", token: me.token, lang: me.lang});
+    };
+    socket.onmessage = (event) => {
+      clearTimeout(syncTimer);
+      let message;
+      try { message = JSON.parse(event.data); } catch (e) { return; }
+      if (message.type === "welcome") {
+        me.words = message.words || {}; me.langs = message.langs || []; me.lines = message.helplines || [];
+        me.title = message.title || ""; me.lang = message.lang || me.lang;
+      } else if (message.type === "state") {
+        me.state = message;
+      }
+      render();
+    };
+    socket.onclose = (event) => {
+      if (ws !== socket) return;
+      ws = null; me.connected = false;
+      if (event.code === 4000) { me.ended = true; render(); return; }
+      if (!opened) { checkPin(); return; }
+      later();
+    };
+  };
+  const later = () => {
+    render();
+    retry = Math.min(retry + 1, 6);
+    retryTimer = setTimeout(connect, [0, 300, 700, 1500, 3000, 5000, 5000][retry]);
+  };
+  const checkPin = () => {  // a refused handshake looks like a network error to a page: ask plainly
+    fetch(`/check?pin=${encodeURIComponent(me.pin)}`, {cache: "no-store"}).then((r) => {
+      if (r.status === 403) { me.pinWrong = true; me.pin = ""; keep("barst-pin", ""); render(); } else later();
+    }).catch(later);
+  };
+  const send = (message) => {
+    if (ws && ws.readyState === WebSocket.OPEN) { ws.send(JSON.stringify(message)); return true; }
+    connect();
+    return false;
+  };
+  const wake = () => {
+    if (document.visibilityState !== "visible") return;
+    if (!ws || ws.readyState !== WebSocket.OPEN) { retry = 0; connect(); return; }
+    send({type: "sync"});  // the socket may be dead without knowing it: no answer soon means reconnect
+    clearTimeout(syncTimer);
+    syncTimer = setTimeout(() => { if (ws) { const old = ws; ws = null; old.close(); } retry = 0; connect(); }, 3000);
+  };
+  document.addEventListener("visibilitychange", wake);
+  window.addEventListener("pageshow", wake);
+  window.addEventListener("online", wake);
+
+  // --- drawing ---
+  const views = ["pin-view", "lang-view", "wait-view", "vote-view", "exit-view"];
+  const show = (id) => views.forEach((v) => { $(v).hidden = v !== id; });
+  const text = (id, value) => { $(id).textContent = value; };
+  const button = (label, onTap, extra) => {
+    const b = document.createElement("button");
+    b.type = "button"; b.className = "big " + (extra || ""); b.textContent = label;
+    b.addEventListener("click", onTap);
+    return b;
+  };
+
+  const render = () => {
+    document.documentElement.lang = me.lang;
+    text("exit-word", word("exit"));
+    text("title", me.title || "barst");
+    text("lang-switch", me.langs.length > 1 ? word("lang_switch") : "");
+    $("lang-switch").hidden = me.langs.length < 2;
+    text("status", me.ended ? "" : me.connected ? "" : word(me.state ? "reconnecting" : "connecting") || word("connecting"));
+    if (me.exitOpen) return renderExit();
+    if (me.ended) { show("wait-view"); text("wait-title", word("ended")); text("wait-text", ""); return; }
+    if (!me.pin) return renderPin();
+    if (me.connected && me.langs.length > 1 && !me.langChosen) return renderLangs();
+    const state = me.state;
+    if (!state || state.phase === "waiting" || !state.question) {
+      show("wait-view"); text("wait-title", word("wait_title")); text("wait-text", word("wait_text"));
+      return;
+    }
+    renderVote(state);
+  };
+
+  const renderPin = () => {
+    show("pin-view");
+    text("pin-title", word("pin_title")); text("pin-hint", word("pin_hint"));
+    $("pin-error").hidden = !me.pinWrong; text("pin-error", word("pin_wrong"));
+  };
+
+  const renderLangs = () => {
+    show("lang-view");
+    const box = $("langs");
+    box.replaceChildren(...me.langs.map((l) => button(NAMES[l] || l, () => chooseLang(l), l === me.lang ? "chosen" : "")));
+  };
+  const NAMES = {nl: "Nederlands", fr: "Français", en: "English", de: "Deutsch"};
+  const chooseLang = (lang) => {
+    me.lang = lang; me.langChosen = true; keep("barst-lang", lang);
+    send({type: "lang", lang});
+    render();
+  };
+
+  const renderVote = (state) => {
+    show("vote-view");
+    const q = state.question;
+    const open = state.phase === "vote";
+    text("vote-prompt", q.prompt || "");
+    text("vote-title", state.result ? word("result") : open ? word("vote_title") : word(state.phase === "paused" ? "vote_paused" : "vote_closed"));
+    const box = $("choices");
+    box.replaceChildren(...q.choices.map((c) => {
+      const mine = state.vote === c.number;
+      const won = state.result && state.result.number === c.number;
+      const b = button("", () => vote(q.id, c.number), (mine ? "chosen " : "") + (won ? "won" : ""));
+      const badge = document.createElement("span"); badge.className = "badge"; badge.textContent = String(c.number);
+      const label = document.createElement("span"); label.className = "label"; label.textContent = c.label;
+      b.append(badge, label);
+      if (mine) { const tick = document.createElement("span"); tick.className = "tick"; tick.textContent = "✓ " + word("vote_mine"); b.append(tick); }
+      b.disabled = !open;
+      b.setAttribute("aria-pressed", mine ? "true" : "false");
+      return b;
+    }));
+    let note = "";
+    if (state.result) note = fill("result_label", {label: state.result.label}) + (state.result.lot ? " " + word("result_lot") : "");
+    else if (open) note = state.vote ? fill("vote_yours", {n: state.vote}) : word("vote_hint");
+    else if (state.phase === "paused") note = word("vote_paused_text");
+    text("vote-note", note);
+  };
+  const vote = (question, choice) => {
+    if (me.state && me.state.phase === "vote") {
+      me.state = {...me.state, vote: choice};  // shown at once; the laptop's answer confirms it
+      render();
+    }
+    send({type: "vote", question, choice});
+  };
+
+  const renderExit = () => {
+    show("exit-view");
+    text("exit-title", word("exit_title")); text("exit-text", word("exit_text")); text("exit-back", word("exit_back"));
+    const lines = me.lines.length ? me.lines : EMERGENCY;
+    $("lines").replaceChildren(...lines.map((line) => {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = line.link; link.className = "call";
+      const number = document.createElement("span"); number.className = "number"; number.textContent = line.number;
+      const name = document.createElement("span"); name.className = "name"; name.textContent = line.name;
+      link.append(number, name);
+      item.append(link);
+      if (line.hours) { const h = document.createElement("p"); h.className = "hours"; h.textContent = line.hours; item.append(h); }
+      return item;
+    }));
+  };
+
+  $("exit").addEventListener("click", () => {
+    me.exitOpen = true;
+    render();
+    window.scrollTo(0, 0);
+    if (!me.exitSent) me.exitSent = send({type: "exit"});  // counted, never shown on the projector
+  });
+  $("exit-back").addEventListener("click", () => { me.exitOpen = false; render(); });
+  $("lang-switch").addEventListener("click", () => { me.langChosen = false; me.exitOpen = false; renderLangs(); });
+  $("pin-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    me.pin = $("pin").value.replace(/\D/g, "").slice(0, 4);
+    keep("barst-pin", me.pin); me.pinWrong = false; retry = 0;
+    connect();
+  });
+
+  render();
+  connect();
+})();

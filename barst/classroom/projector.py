@@ -1,0 +1,344 @@
+"""`barst class` on the projector: the story player with the class's phones joined.
+
+The projector decides (which question is open, when it closes, which choice is played); the server
+thread only carries votes. Every phone-side failure leaves the lesson going on without phones.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+import pygame
+
+from barst import rng
+from barst.classroom.network import Adapter, find_adapters, join_url
+from barst.classroom.screens import JoinScreen, VoteSceneScreen
+from barst.classroom.server import ClassServer, ClassServerError
+from barst.classroom.session import Choice, ClassSession, Question, Tally
+from barst.play.app import App
+from barst.play.i18n import Strings, load_strings
+from barst.play.metrics import MARGIN
+from barst.play.screens.base import Screen
+from barst.play.widgets import Painter
+from barst.text import fallback_chain
+
+if TYPE_CHECKING:
+    from barst.engine.events import SceneShown
+    from barst.text import Text
+
+CLASS_EVENT = pygame.event.custom_type()
+PHONE_LANGUAGES = ("nl", "fr", "en")
+DEFAULT_PORT = 8123
+NEW_CLASS_SECONDS = 4.0  # N twice within this: every phone is let go and a new PIN is drawn
+
+
+@dataclass(frozen=True, slots=True)
+class ClassOptions:
+    port: int = DEFAULT_PORT
+    address: str | None = None  # serve on this address only (and show it)
+    vote_seconds: int | None = None
+    seed: int = 0
+
+
+def new_pin() -> str:
+    return f"{secrets.randbelow(10_000):04d}"
+
+
+class ClassApp(App):
+    def __init__(self, folder: Path, options: ClassOptions, lang: str | None = None,
+                 size: tuple[int, int] = (1280, 720), fullscreen: bool = False, display: int = 0,
+                 region: str | None = None, transitions: bool = True) -> None:
+        self.options = options
+        self.server: ClassServer | None = None
+        self.server_note = ""  # one calm sentence when phones cannot take part
+        self.tally: Tally | None = None
+        self.pin = new_pin()
+        self.adapters: list[Adapter] = []
+        self.adapter: Adapter | None = None
+        self.port = options.port
+        self.question_id = 0
+        self.vote_screen: Screen | None = None
+        self.vote_deadline: float | None = None
+        self.tie: list[int] = []
+        self.banner = ""
+        self.lot = rng.seed_state(options.seed)
+        self.new_class_asked = 0.0
+        super().__init__(folder, lang, size, fullscreen=fullscreen, display=display, region=region,
+                         transitions=transitions)
+        self.strings = Strings(self.lang, ("", "class-"))
+        if self.loading:  # a pack.yaml that cannot be read shows its errors instead
+            self.stack = [JoinScreen(self, first=True)]
+        self.start_server()
+
+    # --- the server ---
+
+    def start_server(self) -> None:
+        address = self.options.address
+        found = find_adapters()
+        if address:
+            named = next((a.name for a in found if a.address == address), "--address")
+            found = [Adapter(named, address)]
+        self.adapters = found
+        self.adapter = self.adapters[0] if self.adapters else None
+        if self.adapter is None:
+            self.server_note = self.t("class_no_network")
+            return
+        langs = self.phone_languages()
+        title = {lang: self.head.title.get(lang, self.fallbacks(lang)) for lang in langs}
+        session = ClassSession(self.pin, langs, self.phone_words(), self.phone_helplines(), title, secrets.token_hex(4))
+        host = address or "0.0.0.0"
+        self.server = ClassServer(session, host, self.options.port, notify=self.wake,
+                                  hosts=[a.address for a in self.adapters])
+        try:
+            self.server.start()
+        except ClassServerError as exc:
+            self.server, self.server_note = None, f"{exc} {self.t('class_goes_on')}"
+            return
+        self.port = self.server.port
+
+    def wake(self) -> None:
+        """Called from the server's thread: one event wakes the projector's loop (pygame-ce posts are
+        thread-safe); the tallies themselves travel through the server's queue."""
+        with contextlib.suppress(pygame.error):  # the window is closing
+            pygame.event.post(pygame.event.Event(CLASS_EVENT))
+
+    def pump(self) -> None:
+        """Take what the server has sent: the newest tally, or the news that it stopped."""
+        server = self.server
+        if server is None:
+            return
+        while not server.updates.empty():
+            update = server.updates.get_nowait()
+            if isinstance(update, str):
+                self.lose_phones(update)
+                return
+            self.tally = update
+        self.dirty = True
+
+    def lose_phones(self, reason: str) -> None:
+        self.server, self.server_note = None, f"{reason} {self.t('class_goes_on')}"
+        self.banner = self.server_note
+        self.vote_screen, self.tie, self.vote_deadline = None, [], None
+        self.dirty = True
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+
+    # --- what phones are sent ---
+
+    def phone_languages(self) -> list[str]:
+        ordered = [*self.languages, *PHONE_LANGUAGES]
+        return [lang for lang in dict.fromkeys(ordered) if lang in PHONE_LANGUAGES]
+
+    def fallbacks(self, lang: str) -> list[str]:
+        return list(fallback_chain(lang, self.head.fallback_order()))
+
+    def text_in(self, text: Text | None, lang: str) -> str:
+        return "" if text is None else text.get(lang, self.fallbacks(lang))
+
+    def phone_words(self) -> dict[str, dict[str, str]]:
+        return {lang: load_strings(lang, "phone-") for lang in self.phone_languages()}
+
+    def phone_helplines(self) -> dict[str, list[dict[str, str]]]:
+        from barst.helplines import load_helplines
+
+        lines = load_helplines()
+        region = self.region or "flanders"
+        found: dict[str, list[dict[str, str]]] = {}
+        for lang in self.phone_languages():
+            found[lang] = [{"name": self.text_in(line.name, lang), "number": line.number,
+                            "link": line.tel_link() or line.web_link() or "", "hours": self.text_in(line.hours, lang)}
+                           for line in lines.for_exit(region, lang)]
+        return found
+
+    @property
+    def join_url(self) -> str:
+        return join_url(self.adapter.address if self.adapter else "127.0.0.1", self.port, self.pin)
+
+    @property
+    def join_url_typed(self) -> str:
+        return self.join_url.split("/?")[0]
+
+    # --- screens ---
+
+    def set_lang(self, lang: str) -> None:
+        super().set_lang(lang)
+        self.strings = Strings(lang, ("", "class-"))
+
+    def after_title(self) -> None:
+        self.replace(JoinScreen(self, first=True))
+
+    def after_join(self) -> None:
+        App.after_title(self)
+
+    def scene_screen(self, event: SceneShown) -> Screen:
+        return VoteSceneScreen(self, event)
+
+    def set_stack(self, stack: list[Screen]) -> None:
+        super().set_stack(stack)
+        self.follow_screen()
+
+    def follow_screen(self) -> None:
+        """Open a vote when a scene with choices comes up; let phones rest when it goes."""
+        base = self._base(self.stack)
+        if base is self.vote_screen:
+            return
+        was_open = self.vote_screen is not None
+        self.vote_screen, self.tie, self.vote_deadline = None, [], None
+        if isinstance(base, VoteSceneScreen) and base.event.choices and self.server is not None:
+            self.open_vote(base)
+        elif was_open and self.server is not None:
+            self.server.send(lambda s: s.idle())
+
+    def open_vote(self, screen: VoteSceneScreen) -> None:
+        assert self.server is not None
+        self.question_id += 1
+        event = screen.event
+        langs = self.phone_languages()
+        situation = self.pack.situation(event.situation)
+        question = Question(self.question_id, {lang: self.text_in(situation.title, lang) for lang in langs},
+                            tuple(Choice(c.number, {lang: self.text_in(c.label, lang) for lang in langs})
+                                  for c in event.choices))
+        self.vote_screen = screen
+        self.banner = ""
+        seconds = self.options.vote_seconds
+        self.vote_deadline = time.monotonic() + seconds if seconds else None
+        self.server.send(lambda s: s.open_vote(question))
+
+    def voting_here(self, screen: Screen) -> bool:
+        return screen is self.vote_screen and self.server is not None
+
+    def vote_status(self) -> str:
+        tally = self.tally if self.tally and self.tally.question == self.question_id else None
+        if self.tie:
+            return self.t("vote_tie", list=" · ".join(str(n) for n in self.tie))
+        if tally and tally.phase == "paused":
+            return self.t("vote_paused")
+        status = self.t("vote_status", voters=tally.voters if tally else 0, phones=tally.connected if tally else 0)
+        if self.vote_deadline is not None:
+            status += " · " + self.t("vote_timer", s=max(0, round(self.vote_deadline - time.monotonic())))
+        return status
+
+    # --- the trainer closes, picks, pauses ---
+
+    def close_vote(self) -> None:
+        screen = self.vote_screen
+        if screen is None or self.server is None:
+            return
+        if self.tie:
+            number, self.lot = rng.pick(self.lot, self.tie)
+            self.banner = self.t("vote_lot", n=number)
+            self.finish_vote(number, by_lot=True)
+            App.choose(self, number)
+            return
+        try:
+            tally = self.server.call(lambda s: s.close_vote())
+        except (ClassServerError, TimeoutError):
+            self.lose_phones(self.t("class_lost"))
+            return
+        self.tally = tally
+        self.vote_deadline = None
+        leaders = tally.leaders() if tally.voters else sorted(tally.counts)
+        if len(leaders) == 1:
+            self.choose(leaders[0])
+        else:
+            self.tie = leaders
+            self.dirty = True
+
+    def choose(self, number: int) -> None:
+        """A choice is played: by the class's vote, or because the trainer picked it (key, click)."""
+        if self.vote_screen is not None and self.server is not None:
+            self.finish_vote(number, by_lot=False)
+        super().choose(number)
+
+    def trainer_picks(self, number: int) -> None:
+        self.choose(number)
+
+    def finish_vote(self, number: int, by_lot: bool) -> None:
+        if self.server is not None:
+            self.server.send(lambda s: s.announce(number, by_lot))
+        self.vote_screen, self.tie, self.vote_deadline = None, [], None
+
+    def toggle_pause(self) -> None:
+        if self.vote_screen is None or self.server is None or self.tie:
+            return
+        paused = self.tally is not None and self.tally.phase == "paused"
+        self.server.send(lambda s: s.resume() if paused else s.pause())
+        if self.vote_deadline is not None and not paused:
+            self.vote_deadline = None  # a paused vote has no clock; Enter still closes it
+
+    def new_class(self) -> None:
+        now = time.monotonic()
+        if now - self.new_class_asked > NEW_CLASS_SECONDS:
+            self.new_class_asked = now
+            self.banner = self.t("new_class_confirm")
+            return
+        self.new_class_asked = 0.0
+        if self.server is None:
+            return
+        self.pin = new_pin()
+        self.server.new_class(self.pin, secrets.token_hex(4))
+        self.tally = None
+        self.vote_screen, self.tie, self.vote_deadline = None, [], None
+        self.banner = ""
+        self.push(JoinScreen(self, first=False))
+
+    def next_adapter(self) -> None:
+        if len(self.adapters) > 1 and self.adapter is not None:
+            index = self.adapters.index(self.adapter)
+            self.adapter = self.adapters[(index + 1) % len(self.adapters)]
+            self.dirty = True
+
+    # --- input, time, drawing ---
+
+    CLASS_KEYS: ClassVar[dict[int, str]] = {pygame.K_j: "join", pygame.K_p: "pause", pygame.K_n: "new",
+                                            pygame.K_a: "adapter"}
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == CLASS_EVENT:
+            self.guarded(self.pump)
+            return
+        if event.type == pygame.KEYDOWN and event.key in self.CLASS_KEYS and not self.loading:
+            self.guarded(lambda: self.class_key(self.CLASS_KEYS[event.key]))
+            return
+        super().handle_event(event)
+
+    def class_key(self, what: str) -> None:
+        self.dirty = True
+        top = self.top
+        if what == "join":
+            if isinstance(top, JoinScreen):
+                top.confirm()
+            else:
+                self.push(JoinScreen(self, first=False))
+        elif what == "pause":
+            self.toggle_pause()
+        elif what == "new":
+            self.new_class()
+        elif what == "adapter" and isinstance(top, JoinScreen):
+            self.next_adapter()
+
+    def step_time(self) -> None:
+        super().step_time()
+        if self.vote_deadline is not None and time.monotonic() >= self.vote_deadline:
+            self.vote_deadline = None
+            self.close_vote()
+
+    def wait_time(self) -> int:
+        wait = super().wait_time()
+        if self.vote_deadline is not None:
+            return min(wait, 250) if wait else 250
+        return wait
+
+    def _render(self) -> None:
+        super()._render()
+        if self.banner and not isinstance(self.top, JoinScreen):
+            p = Painter(self.window, self.layout, self.theme, self.texts, self.images)
+            p.panel(MARGIN, p.h - MARGIN - 4, p.w - 2 * MARGIN, 40, p.theme.surface, p.theme.accent, radius=10)
+            p.text(self.banner, MARGIN + 14, p.h - MARGIN + 16, 22, True, middle=True, max_w=p.w - 2 * MARGIN - 28)
