@@ -97,7 +97,7 @@ class ClassApp(App):
         try:
             self.server.start()
         except ClassServerError as exc:
-            self.server, self.server_note = None, f"{exc} {self.t('class_goes_on')}"
+            self.server, self.server_note = None, f"{self.t(exc.key, **exc.values)} {self.t('class_goes_on')}"
             return
         self.port = self.server.port
 
@@ -115,7 +115,7 @@ class ClassApp(App):
         while not server.updates.empty():
             update = server.updates.get_nowait()
             if isinstance(update, str):
-                self.lose_phones(update)
+                self.lose_phones(self.t("class_lost"))
                 return
             self.tally = update
         self.dirty = True

@@ -54,15 +54,23 @@ PAGE_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src
 PICTURE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox"  # an SVG opened alone runs nothing
 
 
+STOPPED = "stopped"  # put on `updates` when the server's thread ends by a fault
+
+
 class ClassServerError(Exception):
-    """The server could not start; the message is one sentence for the trainer."""
+    """The server could not start: `key` names the sentence for the trainer (class-*.yaml), with `values`."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key, self.values = key, values
 
 
 def quiet_logger() -> logging.Logger:
     logger = logging.getLogger("barst.classroom")
-    logger.propagate = False  # the library logs peers' addresses on errors: never let that reach a file
-    if not logger.handlers:
-        logger.addHandler(logging.NullHandler())
+    # The library logs requests and, on errors, peers' addresses: none of it may reach a file or a screen.
+    logger.propagate = False
+    logger.disabled = True
+    logger.setLevel(logging.CRITICAL + 1)
     return logger
 
 
@@ -90,7 +98,7 @@ class ClassServer:
         self.pictures = dict(pictures or {})
         self.notify = notify or (lambda: None)
         self.allowed_hosts = {"127.0.0.1", "localhost", "::1", *hosts}
-        self.updates: queue.SimpleQueue[Tally | str] = queue.SimpleQueue()  # a str: the server stopped
+        self.updates: queue.SimpleQueue[Tally | str] = queue.SimpleQueue()  # STOPPED: the thread ended
         self.sockets: dict[str, set[ServerConnection]] = {}
         self.wrong_pins: dict[str, int] = {}
         self.wrong_pins_since = time.monotonic()
@@ -108,9 +116,9 @@ class ClassServer:
     def start(self) -> None:
         self.thread.start()
         if not self.ready.wait(10):
-            raise ClassServerError("The class server did not start within 10 seconds.")
+            raise ClassServerError("class_lost")
         if self.error:
-            raise ClassServerError(self.error)
+            raise ClassServerError("class_no_port", port=self.port)
 
     def stop(self) -> None:
         loop, stopping = self.loop, self.stopping
@@ -130,7 +138,7 @@ class ClassServer:
     def call(self, command: Command, timeout: float = 2.0) -> Tally:
         """Run a command and wait for the tally it leaves (closing a vote needs the final count)."""
         if self.loop is None or not self.running:
-            raise ClassServerError("The class server is not running.")
+            raise ClassServerError("class_lost")
 
         async def run() -> Tally:
             self._apply(command)
@@ -157,10 +165,10 @@ class ClassServer:
     def _run(self) -> None:
         try:
             asyncio.run(self._main())
-        except Exception as exc:  # the lesson goes on without phones; the projector says so
-            self.error = f"The class server stopped ({type(exc).__name__})."
+        except Exception:  # the lesson goes on without phones; the projector says so
+            self.error = STOPPED
             self.ready.set()
-            self.updates.put(self.error)
+            self.updates.put(STOPPED)
             self.notify()
 
     async def _main(self) -> None:
@@ -181,26 +189,26 @@ class ClassServer:
             try:
                 return await serve(self._connection, self.host, port, process_request=self._request,
                                    max_size=64 * 1024, max_queue=8, compression=None, ping_interval=20,
-                                   ping_timeout=20, open_timeout=10, logger=quiet_logger(), server_header=None)
+                                   ping_timeout=20, open_timeout=10, close_timeout=1, logger=quiet_logger(),
+                                   server_header=None)
             except OSError as exc:
                 last = exc
-        self.error = (f"No free port to serve the class on {self.host} from {self.port} "
-                      f"({last.strerror if last else 'unknown'}); try --port.")
+        self.error = f"no free port from {self.port} ({last.strerror if last else '?'})"
         return None
 
     def _apply(self, command: Command) -> None:
         self._deliver(command(self.session))
 
     def _deliver(self, outgoing: list[Outgoing]) -> None:
-        for item in outgoing:
-            sockets = self.sockets.get(item.token)
-            if sockets:
-                broadcast(sockets, json.dumps(item.message, ensure_ascii=False))  # never waits on a slow phone
-        tally = self.session.tally()
+        tally = self.session.tally()  # the projector first: a phone's answer never runs ahead of the tally
         if tally != self.last_tally:
             self.last_tally = tally
             self.updates.put(tally)
             self.notify()
+        for item in outgoing:
+            sockets = self.sockets.get(item.token)
+            if sockets:
+                broadcast(sockets, json.dumps(item.message, ensure_ascii=False))  # never waits on a slow phone
 
     async def _connection(self, ws: ServerConnection) -> None:
         self.connections += 1

@@ -1,0 +1,43 @@
+"""Class-session fixtures: a headless projector app serving on 127.0.0.1 (a free port), and phones."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+
+@pytest.fixture(autouse=True)
+def headless(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
+    monkeypatch.setenv("BARST_DATA_DIR", str(tmp_path / "data"))
+    yield
+    import pygame
+
+    pygame.quit()
+
+
+@pytest.fixture
+def class_app() -> Iterator[Callable[..., object]]:
+    from support import ROOT
+
+    from barst.classroom.projector import ClassApp, ClassOptions
+
+    made: list[ClassApp] = []
+
+    def make(pack: Path | None = None, lang: str = "nl", size: tuple[int, int] = (1280, 720),
+             **options: object) -> ClassApp:
+        app = ClassApp(pack or ROOT / "scenarios" / "barst", ClassOptions(port=0, address="127.0.0.1", **options),  # type: ignore[arg-type]
+                       lang, size, transitions=False)
+        made.append(app)
+        app.settle()
+        return app
+
+    yield make
+    for app in made:
+        app.close()
