@@ -1,0 +1,167 @@
+"""Class session under load: 200 simulated phones on loopback join one class and vote in a storm.
+
+Prints `name: value` lines. The laptop side is this process (the headless projector at 1920x1080 with
+its server thread, as in `barst class`); the phones are a child process of asyncio WebSocket clients.
+Targets (issue 9): 200 phones joined within 2 s, p95 vote-to-tally under 50 ms, projector frame p95 under
+16 ms during the storm. Baselines measured in the same run: a phone's plain round trip to the server
+(`sync` → state) and the projector's frame time with no votes arriving.
+
+    python benchmarks/class_session.py [--phones 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else float("nan")
+
+
+# --- the phones (child process) ---
+
+
+async def phones(port: int, pin: str, count: int) -> None:
+    from websockets.asyncio.client import connect
+
+    async def join(i: int) -> object:
+        ws = await connect(f"ws://127.0.0.1:{port}/ws?pin={pin}", compression=None, open_timeout=20)
+        await ws.send(json.dumps({"type": "hello", "token": f"{i:032x}", "lang": ("nl", "fr", "en")[i % 3]}))
+        await ws.recv()  # welcome
+        state = json.loads(await ws.recv())
+        return ws, state
+
+    start = time.monotonic()
+    joined = await asyncio.gather(*(join(i) for i in range(count)))
+    print(json.dumps({"joined_s": time.monotonic() - start}), flush=True)
+    sockets = [ws for ws, _ in joined]  # type: ignore[misc]
+    question = joined[0][1]["question"]  # type: ignore[index]
+    rtts = []
+    for ws in sockets[:50]:
+        t0 = time.monotonic()
+        await ws.send('{"type": "sync"}')
+        await ws.recv()
+        rtts.append(time.monotonic() - t0)
+    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)  # "go"
+    rng = random.Random(9)
+    sends: list[float] = []
+
+    async def vote(ws: object) -> None:
+        await asyncio.sleep(rng.random())
+        sends.append(time.monotonic())
+        await ws.send(json.dumps({"type": "vote", "question": question["id"],  # type: ignore[attr-defined]
+                                  "choice": rng.randint(1, len(question["choices"]))}))
+        await ws.recv()  # type: ignore[attr-defined]
+
+    await asyncio.gather(*(vote(ws) for ws in sockets))
+    print(json.dumps({"sends": sends, "rtt": rtts}), flush=True)
+    await asyncio.gather(*(ws.close() for ws in sockets))  # type: ignore[attr-defined]
+
+
+# --- the laptop (this process) ---
+
+
+def laptop(count: int) -> None:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import psutil
+    import pygame
+
+    from barst.classroom.projector import ClassApp, ClassOptions
+    from barst.paths import scenarios_dir
+    from barst.play.input import Cmd, Input
+    from barst.play.screens.menu import MenuScreen
+
+    app = ClassApp(scenarios_dir() / "barst", ClassOptions(port=0, address="127.0.0.1"), "nl", (1920, 1080),
+                   transitions=False)
+    app.settle()
+    app.feed(Input(Cmd.CONFIRM))
+    while not isinstance(app.top, MenuScreen):
+        app.feed(Input(Cmd.CONFIRM))
+    app.start_situation(app.pack.situations[0].id)
+    app.settle()
+
+    def frame() -> float:
+        t0 = time.perf_counter()
+        app.render()
+        pygame.display.flip()
+        return time.perf_counter() - t0
+
+    quiet = [frame() for _ in range(60)]
+    me = psutil.Process()
+    rss_before = me.memory_info().rss
+    assert app.server is not None
+    server_tid = app.server.thread.native_id
+
+    def server_cpu() -> float:
+        return next((t.user_time + t.system_time for t in me.threads() if t.id == server_tid), 0.0)
+
+    cpu_before = server_cpu()
+    child = subprocess.Popen([sys.executable, __file__, "--child", str(app.port), app.pin, str(count)],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert child.stdin is not None and child.stdout is not None
+    joined = json.loads(child.stdout.readline())
+    deadline = time.monotonic() + 10
+    while (app.tally is None or app.tally.connected < count) and time.monotonic() < deadline:
+        app.pump()
+        time.sleep(0.005)
+    rss_joined = me.memory_info().rss
+    seen: dict[int, float] = {}  # voters -> when the projector first had that many
+    storm: list[float] = []
+    child.stdin.write("go\n")
+    child.stdin.flush()
+    deadline = time.monotonic() + 15
+    while len(seen) < count and time.monotonic() < deadline:
+        before = app.tally
+        app.pump()
+        tally = app.tally
+        if tally is not None and tally is not before:
+            now = time.monotonic()
+            for voters in range(1, tally.voters + 1):
+                seen.setdefault(voters, now)
+            storm.append(frame())
+        else:
+            time.sleep(0.0005)
+    result = json.loads(child.stdout.readline())
+    child.wait(10)
+    cpu = server_cpu() - cpu_before
+    sends = sorted(result["sends"])
+    latencies = [seen[k + 1] - sent for k, sent in enumerate(sends) if k + 1 in seen]
+    app.close()
+    print(f"phones: {count}")
+    print(f"join_all_s: {joined['joined_s']:.3f}")
+    print(f"phone_roundtrip_p50_ms: {1000 * statistics.median(result['rtt']):.2f}")
+    print(f"vote_to_tally_p50_ms: {1000 * percentile(latencies, 0.5):.2f}")
+    print(f"vote_to_tally_p95_ms: {1000 * percentile(latencies, 0.95):.2f}")
+    print(f"votes_seen: {len(latencies)}")
+    print(f"server_cpu_s: {cpu:.3f}")
+    print(f"memory_for_phones_mb: {(rss_joined - rss_before) / 2**20:.1f}")
+    print(f"frame_quiet_p95_ms: {1000 * percentile(quiet, 0.95):.2f}")
+    print(f"frame_storm_p95_ms: {1000 * percentile(storm, 0.95):.2f}")
+    print(f"frames_during_storm: {len(storm)}")
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        asyncio.run(phones(int(sys.argv[2]), sys.argv[3], int(sys.argv[4])))
+        return
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--phones", type=int, default=200)
+    laptop(parser.parse_args().phones)
+
+
+if __name__ == "__main__":
+    main()
