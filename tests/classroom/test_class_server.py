@@ -93,7 +93,11 @@ def test_a_flood_of_garbage_leaves_the_tally_exact(server: ClassServer) -> None:
                                   '{"type": "open_vote"}', '{"type": "close"}', "\x00" * 50, b"\xff\xfe",
                                   json.dumps({"type": "vote", "question": 1, "choice": 1, "pad": "x" * 5000})]
     for i in range(600):
-        noisy.send(garbage[i % len(garbage)])
+        try:
+            noisy.send(garbage[i % len(garbage)])
+        except ConnectionClosed:  # a phone sending this fast is let go (the page reconnects, a script not)
+            assert i > 30
+            break
     for phone, choice in zip(honest, (1, 2, 2), strict=True):
         assert phone.vote(choice)["vote"] == choice
     wait_for(lambda: server.session.tally().voters == 3)
