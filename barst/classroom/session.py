@@ -13,11 +13,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from barst.classroom.solo import Feedback, Play, Render, SoloRoom, parse_play
+
 MAX_MESSAGE_BYTES = 2048  # a vote is ~60 bytes; anything bigger is not ours
 MAX_PHONES = 400  # a class is ~25; this bounds memory against a script that invents tokens
 TOKEN = re.compile(r"[0-9a-f]{32}")
 
 WAITING, VOTE, PAUSED, CLOSED = "waiting", "vote", "paused", "closed"
+PLAY, FEEDBACK = "play", "feedback"  # every pupil plays on their own phone; the feedback form is open
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +50,11 @@ class Tally:
     voters: int
     connected: int
     joined: int
+    playing: dict[str, int] = field(default_factory=dict)  # solo: phones in each situation now
+    plays: dict[str, int] = field(default_factory=dict)  # solo: play-throughs started
+    replays: dict[str, int] = field(default_factory=dict)
+    found: dict[str, int] = field(default_factory=dict)  # solo: different endings the class found
+    feedback: int = 0  # solo: forms sent
 
     def leaders(self) -> list[int]:
         """The choice numbers with the most votes (all of them when nobody voted)."""
@@ -89,7 +97,7 @@ class Sync:
     """The page woke up (screen unlocked, app switched back): it asks for its state again."""
 
 
-Message = Hello | Vote | SetLang | ExitUsed | Sync
+Message = Hello | Vote | SetLang | ExitUsed | Sync | Play | Feedback
 
 
 def parse(raw: str | bytes) -> Message | None:
@@ -120,6 +128,8 @@ def parse(raw: str | bytes) -> Message | None:
         return ExitUsed()
     if kind == "sync":
         return Sync()
+    if kind in ("play", "feedback"):
+        return parse_play(data)
     return None
 
 
@@ -156,6 +166,7 @@ class ClassSession:
     phase: str = WAITING
     question: Question | None = None
     result: Result | None = None
+    solo: SoloRoom | None = None  # set when every pupil plays on their own phone
 
     # --- phones ---
 
@@ -169,7 +180,7 @@ class ClassSession:
         elif hello.lang in self.languages:
             phone.lang = hello.lang
         phone.connections += 1
-        return [self._welcome(hello.token), self._state(hello.token)]
+        return [self._welcome(hello.token), self._state(hello.token), *self._play_view(hello.token)]
 
     def leave(self, token: str) -> None:
         phone = self.phones.get(token)
@@ -190,12 +201,32 @@ class ClassSession:
         if isinstance(message, SetLang):
             if message.lang in self.languages:
                 phone.lang = message.lang
-                return [self._welcome(token), self._state(token)]
+                return [self._welcome(token), self._state(token), *self._play_view(token)]
             return []
         if isinstance(message, ExitUsed):
             self.exited.add(token)
+            if self.solo is not None:
+                self.solo.exit(token)
             return []
-        return [self._state(token)]  # Sync
+        if isinstance(message, Sync):
+            return [self._state(token), *self._play_view(token)]
+        if isinstance(message, (Play, Feedback)):
+            return self._solo_move(token, message)
+        return []
+
+    def _solo_move(self, token: str, message: Play | Feedback) -> list[Outgoing]:
+        solo = self.solo
+        if solo is None:
+            return []
+        if isinstance(message, Play):
+            if self.phase != PLAY:
+                return [self._state(token)]
+            events = solo.act(token, message)
+            return [self._play(token, events or solo.view(token))]
+        if isinstance(message, Feedback) and self.phase == FEEDBACK:
+            solo.feedback(token, message)
+            return [self._state(token)]
+        return []
 
     # --- the trainer (the projector decides) ---
 
@@ -230,11 +261,30 @@ class ClassSession:
         self.votes = {}
         return self.broadcast()
 
+    def start_solo(self, solo: SoloRoom) -> list[Outgoing]:
+        """Every pupil plays on their own phone, in the situations the trainer opened."""
+        self.solo, self.phase, self.question, self.result = solo, PLAY, None, None
+        self.votes = {}
+        return [*self.broadcast(), *(self._play(t, solo.view(t)) for t in self._online())]
+
+    def open_feedback(self) -> list[Outgoing]:
+        if self.solo is not None:
+            self.phase = FEEDBACK
+        return self.broadcast()
+
+    def back_to_play(self) -> list[Outgoing]:
+        if self.solo is not None:
+            self.phase = PLAY
+        return [*self.broadcast(), *(self._play(t, self.solo.view(t)) for t in self._online() if self.solo)]
+
     def clear(self, pin: str, session_id: str) -> None:
         """A new class: every phone is forgotten and must join again with the new PIN."""
         self.pin, self.session_id = pin, session_id
         self.phones, self.votes, self.exited = {}, {}, set()
         self.phase, self.question, self.result = WAITING, None, None
+        if self.solo is not None:  # a new class starts clean: no replay progress carries over
+            self.solo = SoloRoom(self.solo.pack, self.solo.open, self.solo.pictures)
+            self.phase = PLAY
 
     def tally(self) -> Tally:
         question = self.question
@@ -243,8 +293,13 @@ class ClassSession:
             if number in counts:
                 counts[number] += 1
         connected = sum(1 for phone in self.phones.values() if phone.connections > 0)
-        return Tally(question.id if question else None, self.phase, counts, len(self.votes), connected,
-                     len(self.phones))
+        solo = self.solo
+        if solo is None:
+            return Tally(question.id if question else None, self.phase, counts, len(self.votes), connected,
+                         len(self.phones))
+        figures = solo.figures
+        return Tally(None, self.phase, {}, 0, connected, len(self.phones), dict(solo.playing()), dict(figures.plays),
+                     dict(figures.replays), solo.found(), len(solo.feedback_given))
 
     @property
     def exits(self) -> int:
@@ -254,6 +309,19 @@ class ClassSession:
 
     def broadcast(self) -> list[Outgoing]:
         return [self._state(token) for token, phone in self.phones.items() if phone.connections > 0]
+
+    def _online(self) -> list[str]:
+        return [token for token, phone in self.phones.items() if phone.connections > 0]
+
+    def _play_view(self, token: str) -> list[Outgoing]:
+        if self.solo is None or self.phase != PLAY:
+            return []
+        return [self._play(token, self.solo.view(token))]
+
+    def _play(self, token: str, events: list[Any]) -> Outgoing:
+        assert self.solo is not None
+        lang = self.phones[token].lang
+        return Outgoing(token, {"type": "play", "steps": Render(self.solo, lang).steps(token, events)})
 
     def _language(self, lang: str | None) -> str:
         return lang if lang in self.languages else self.languages[0]
@@ -275,5 +343,7 @@ class ClassSession:
         if self.result is not None and question is not None:
             result = {"number": self.result.number, "label": question.label(self.result.number, lang),
                       "lot": self.result.by_lot}
-        return Outgoing(token, {"type": "state", "phase": self.phase, "question": shown,
-                                "vote": self.votes.get(token), "result": result})
+        feedback_done = self.solo is not None and token in self.solo.feedback_given
+        return Outgoing(token, {"type": "state", "mode": "solo" if self.solo else "vote", "phase": self.phase,
+                                "question": shown, "vote": self.votes.get(token), "result": result,
+                                "feedback_done": feedback_done})
