@@ -67,7 +67,8 @@ def test_a_reload_resumes_on_the_same_scene_with_the_same_meters() -> None:
     session.leave(A)
     again = [o.message for o in session.join(Hello(A, "fr")) or [] if o.message["type"] == "play"]
     scene = again[0]["steps"][0]
-    assert scene["kind"] == "scene" and scene["meters"] == before["meters"]
+    values = lambda view: [(m["value"], m["min"], m["max"]) for m in view["meters"]]  # noqa: E731
+    assert scene["kind"] == "scene" and values(scene) == values(before) and before["meters"]
     assert scene["text"] == "Vous parlez."  # the same scene, now in the phone's new language
     assert steps(session, A, Sync())[0]["text"] == "Vous parlez."
 
