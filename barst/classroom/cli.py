@@ -31,6 +31,13 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
                      "default route shown first)")
     cls.add_argument("--vote-seconds", type=_seconds, metavar="N", help="close every vote after N seconds")
     cls.add_argument("--seed", type=int, default=0, metavar="N", help="seed for drawing lots on a tie")
+    cls.add_argument("--mode", choices=("vote", "solo"), default="vote",
+                     help="vote: the class votes on the projector's story (default); solo: every pupil plays on "
+                     "their own phone while the projector shows the class and leads the debrief")
+    cls.add_argument("--situations", type=_ids, default=(), metavar="ID,ID",
+                     help="solo: the situations opened on the phones, in this order (default: all)")
+    cls.add_argument("--plan", type=int, choices=(50, 100), default=50,
+                     help="solo: the trainer kit's session plan shown with the timer (default 50 minutes)")
     mode = cls.add_mutually_exclusive_group()
     mode.add_argument("--fullscreen", action="store_true", help="fill the whole display")
     mode.add_argument("--window", action="store_true", help="play in a window (the default)")
@@ -56,6 +63,10 @@ def _address(text: str) -> str:
         raise argparse.ArgumentTypeError(f"'{text}' is not an IPv4 address such as 192.168.1.23") from None
 
 
+def _ids(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
 def _seconds(text: str) -> int:
     try:
         value = int(text)
@@ -72,6 +83,14 @@ def run_class(args: argparse.Namespace) -> int:
 
     folder = resolve_pack(args.pack)
     head = read_head(folder)
+    if args.situations and head is not None:
+        from barst.check import check_and_load
+
+        _, pack = check_and_load(folder)
+        known = {s.id for s in pack.situations} if pack else set()
+        unknown = [s for s in args.situations if s not in known]
+        if pack is not None and unknown:
+            raise BarstError(f"{folder} has no situation {', '.join(unknown)}; it has: {', '.join(sorted(known))}.")
     if head is not None and head.kind == "board":
         raise BarstError(f"{folder} is a board game; a class session plays a story pack (try `barst class barst`).")
     if not has_display():
@@ -82,7 +101,8 @@ def run_class(args: argparse.Namespace) -> int:
 
     from barst.classroom.projector import ClassApp, ClassOptions
 
-    options = ClassOptions(args.port, args.address, args.vote_seconds, args.seed)
+    options = ClassOptions(args.port, args.address, args.vote_seconds, args.seed, args.mode, args.situations,
+                           args.plan)
     try:
         app = ClassApp(folder, options, args.lang, args.size, fullscreen=args.fullscreen, display=args.display,
                        region=args.region)

@@ -11,11 +11,13 @@ import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import pygame
 
 from barst import rng
+from barst.classroom.autosave import ClassAutosave, Saved
+from barst.classroom.live import DebriefScreen, FeedbackScreen, LiveScreen, ResumeScreen
 from barst.classroom.network import Adapter, find_adapters, join_url
 from barst.classroom.screens import JoinScreen, VoteSceneScreen
 from barst.classroom.server import ClassServer, ClassServerError
@@ -23,6 +25,7 @@ from barst.classroom.session import Choice, ClassSession, Question, Tally
 from barst.play.app import App
 from barst.play.i18n import Strings, load_strings
 from barst.play.metrics import MARGIN
+from barst.play.progress import ProgressStore, data_dir
 from barst.play.screens.base import Screen
 from barst.play.widgets import Painter
 from barst.text import fallback_chain
@@ -43,6 +46,23 @@ class ClassOptions:
     address: str | None = None  # serve on this address only (and show it)
     vote_seconds: int | None = None
     seed: int = 0
+    mode: str = "vote"  # "vote": the class votes on the projector's story; "solo": every phone plays
+    situations: tuple[str, ...] = ()  # solo: the situations opened, in order (default: all)
+    plan: int = 50  # solo: the trainer kit's session plan shown with the timer (50 or 100 minutes)
+
+
+class SessionProgress(ProgressStore):
+    """The projector's replay progress during a class: in memory, so the next class starts clean."""
+
+    def __init__(self) -> None:
+        super().__init__(Path("."))
+        self.data: dict[str, Any] = {}
+
+    def _read(self) -> dict[str, Any]:
+        return self.data
+
+    def _write(self, data: dict[str, Any]) -> None:
+        self.data = data
 
 
 def new_pin() -> str:
@@ -68,11 +88,23 @@ class ClassApp(App):
         self.banner = ""
         self.lot = rng.seed_state(options.seed)
         self.new_class_asked = 0.0
+        self.session_started = time.monotonic()
+        self.solo_started = False
+        self.autosave = ClassAutosave(data_dir())
+        self.saved: Saved | None = None
+        self.last_save = 0.0
+        self.saved_tally: Tally | None = None
         super().__init__(folder, lang, size, fullscreen=fullscreen, display=display, region=region,
-                         transitions=transitions)
+                         transitions=transitions, store=SessionProgress())
         self.strings = Strings(self.lang, ("", "class-"))
+        if options.mode == "solo" and self.head.id:
+            self.saved = self.autosave.load(self.head.id)
+            if self.saved is not None:
+                self.pin = str(self.saved.data.get("pin", self.pin))
         if self.loading:  # a pack.yaml that cannot be read shows its errors instead
             self.stack = [JoinScreen(self, first=True)]
+            if self.saved is not None:
+                self.stack = [ResumeScreen(self, self.saved.saved_at, len(self.saved.data.get("phones", {})))]
         self.start_server()
 
     # --- the server ---
@@ -92,8 +124,10 @@ class ClassApp(App):
         title = {lang: self.head.title.get(lang, self.fallbacks(lang)) for lang in langs}
         session = ClassSession(self.pin, langs, self.phone_words(), self.phone_helplines(), title, secrets.token_hex(4))
         host = address or "0.0.0.0"
-        self.server = ClassServer(session, host, self.options.port, notify=self.wake,
-                                  hosts=[a.address for a in self.adapters])
+        port = self.options.port
+        if self.saved is not None and isinstance(self.saved.data.get("port"), int) and port:
+            port = self.saved.data["port"]  # phones reconnect to the address they had
+        self.server = ClassServer(session, host, port, notify=self.wake, hosts=[a.address for a in self.adapters])
         try:
             self.server.start()
         except ClassServerError as exc:
@@ -119,6 +153,26 @@ class ClassApp(App):
                 return
             self.tally = update
         self.dirty = True
+        self.save_soon()
+
+    def save_soon(self) -> None:
+        """Autosave the phones' games at most every two seconds, and only when something changed."""
+        if not self.solo_started or self.server is None or self.tally == self.saved_tally:
+            return
+        if time.monotonic() - self.last_save < 2.0:
+            return
+        self.save_now()
+
+    def save_now(self) -> None:
+        if not self.solo_started or self.server is None:
+            return
+        try:
+            data = self.server.ask(lambda s: s.to_json())
+        except (ClassServerError, TimeoutError):
+            return
+        data["port"] = self.port
+        self.autosave.save(self.head.id, data)
+        self.last_save, self.saved_tally = time.monotonic(), self.tally
 
     def lose_phones(self, reason: str) -> None:
         self.server, self.server_note = None, f"{reason} {self.t('class_goes_on')}"
@@ -128,6 +182,7 @@ class ClassApp(App):
 
     def close(self) -> None:
         if self.server is not None:
+            self.save_now()
             self.server.stop()
 
     # --- what phones are sent ---
@@ -143,7 +198,11 @@ class ClassApp(App):
         return "" if text is None else text.get(lang, self.fallbacks(lang))
 
     def phone_words(self) -> dict[str, dict[str, str]]:
-        return {lang: load_strings(lang, "phone-") for lang in self.phone_languages()}
+        """The player's words (rules, endings, the 5 A's) with the phone page's own on top."""
+        return {lang: {**load_strings(lang), **load_strings(lang, "phone-")} for lang in self.phone_languages()}
+
+    def phone_words_here(self) -> dict[str, str]:
+        return load_strings(self.lang, "phone-")
 
     def phone_helplines(self) -> dict[str, list[dict[str, str]]]:
         from barst.helplines import load_helplines
@@ -175,7 +234,81 @@ class ClassApp(App):
         self.replace(JoinScreen(self, first=True))
 
     def after_join(self) -> None:
-        App.after_title(self)
+        if self.options.mode != "solo":
+            App.after_title(self)
+            return
+        if not self.solo_started:
+            self.start_solo()
+        self.set_stack([LiveScreen(self)])
+
+    # --- every pupil on their own phone ---
+
+    def open_situations(self) -> list[Any]:
+        known = {s.id for s in self.pack.situations}
+        wanted = [s for s in self.options.situations if s in known] or [s.id for s in self.pack.situations]
+        return [self.pack.situation(s) for s in wanted]
+
+    def start_solo(self, restore: dict[str, Any] | None = None) -> None:
+        from barst.classroom.solo import SoloRoom
+
+        self.solo_started = True
+        if self.server is None:
+            return
+        pictures = self.pack_pictures()
+        self.server.pictures = {pid: Path(self.pack.folder) / image for image, pid in pictures.items()}
+        room = SoloRoom(self.pack, [s.id for s in self.open_situations()], pictures)
+        try:
+            self.server.call(lambda s: s.start_solo(room))
+            if restore is not None:
+                self.server.ask(lambda s: s.restore(restore))
+                self.server.call(lambda s: s.broadcast())
+        except (KeyError, TypeError, ValueError, AttributeError):
+            self.banner = self.t("resume_failed")  # a foreign file: the class starts fresh
+        except (ClassServerError, TimeoutError):
+            self.lose_phones(self.t("class_lost"))
+
+    def pack_pictures(self) -> dict[str, str]:
+        """Every picture the pack shows, by a short id: phones ask for ids, never for paths."""
+        images: list[str] = []
+        for situation in self.pack.situations:
+            images += [situation.image or ""] + [c.image or "" for c in situation.characters]
+            images += [s.image or "" for s in situation.scenes]
+        return {image: f"p{i}" for i, image in enumerate(dict.fromkeys(i for i in images if i))}
+
+    def resume_accepted(self) -> None:
+        saved, self.saved = self.saved, None
+        self.start_solo(saved.data if saved else None)
+        self.set_stack([LiveScreen(self)])
+
+    def resume_declined(self) -> None:
+        self.saved = None
+        self.autosave.delete()
+        if self.server is not None:
+            self.pin = new_pin()
+            self.server.new_class(self.pin, secrets.token_hex(4))
+        self.set_stack([JoinScreen(self, first=True)])
+
+    def figures(self) -> dict[str, Any]:
+        if self.server is None:
+            return {}
+        try:
+            return self.server.ask(lambda s: s.solo.figures.to_json() if s.solo else {})
+        except (ClassServerError, TimeoutError):
+            return {}
+
+    def open_feedback(self) -> None:
+        if self.server is not None and self.solo_started:
+            self.server.send(lambda s: s.open_feedback())
+            self.push(FeedbackScreen(self))
+
+    def close_feedback(self) -> None:
+        if self.server is not None:
+            self.server.send(lambda s: s.back_to_play())
+        self.set_stack([LiveScreen(self)])
+
+    def debrief(self) -> None:
+        if self.solo_started:
+            self.set_stack([LiveScreen(self), DebriefScreen(self, self.figures())])
 
     def scene_screen(self, event: SceneShown) -> Screen:
         return VoteSceneScreen(self, event)
@@ -284,6 +417,14 @@ class ClassApp(App):
             return
         self.pin = new_pin()
         self.server.new_class(self.pin, secrets.token_hex(4))
+        self.autosave.delete()  # the class's games end here; nothing of them is kept
+        if isinstance(self.store, SessionProgress):
+            self.store.data = {}  # the projector's replay progress was this class's too
+        if self.control is not None:
+            from barst.engine.story import Progress
+
+            self.control.state.progress = Progress()
+        self.session_started = time.monotonic()
         self.tally = None
         self.vote_screen, self.tie, self.vote_deadline = None, [], None
         self.banner = ""
@@ -298,7 +439,8 @@ class ClassApp(App):
     # --- input, time, drawing ---
 
     CLASS_KEYS: ClassVar[dict[int, str]] = {pygame.K_j: "join", pygame.K_p: "pause", pygame.K_n: "new",
-                                            pygame.K_a: "adapter"}
+                                            pygame.K_a: "adapter", pygame.K_d: "debrief", pygame.K_f: "feedback",
+                                            pygame.K_l: "live"}
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == CLASS_EVENT:
@@ -323,6 +465,15 @@ class ClassApp(App):
             self.new_class()
         elif what == "adapter" and isinstance(top, JoinScreen):
             self.next_adapter()
+        elif what == "debrief":
+            self.debrief()
+        elif what == "feedback":
+            if isinstance(top, FeedbackScreen):
+                self.close_feedback()
+            else:
+                self.open_feedback()
+        elif what == "live" and self.solo_started:
+            self.close_feedback() if isinstance(top, FeedbackScreen) else self.set_stack([LiveScreen(self)])
 
     def step_time(self) -> None:
         super().step_time()

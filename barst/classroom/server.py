@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 from websockets.asyncio.server import Server, ServerConnection, broadcast, serve
@@ -37,6 +37,7 @@ from websockets.http11 import Request, Response
 from barst.classroom.session import ClassSession, Hello, Outgoing, Tally, parse
 
 Command = Callable[[ClassSession], list[Outgoing]]
+T = TypeVar("T")
 
 PORT_TRIES = 10  # the next free port when the default one is taken
 HELLO_SECONDS = 5.0
@@ -143,6 +144,16 @@ class ClassServer:
         async def run() -> Tally:
             self._apply(command)
             return self.session.tally()
+
+        return asyncio.run_coroutine_threadsafe(run(), self.loop).result(timeout)
+
+    def ask(self, question: Callable[[ClassSession], T], timeout: float = 2.0) -> T:
+        """Read something off the session in the server's thread (the debrief's figures, the autosave)."""
+        if self.loop is None or not self.running:
+            raise ClassServerError("class_lost")
+
+        async def run() -> T:
+            return question(self.session)
 
         return asyncio.run_coroutine_threadsafe(run(), self.loop).result(timeout)
 

@@ -286,6 +286,26 @@ class ClassSession:
             self.solo = SoloRoom(self.solo.pack, self.solo.open, self.solo.pictures)
             self.phase = PLAY
 
+    def to_json(self) -> dict[str, Any]:
+        """What the autosave keeps: random tokens with their language and game, and counts."""
+        return {"pin": self.pin, "session_id": self.session_id, "phase": self.phase,
+                "phones": {token: phone.lang for token, phone in self.phones.items()},
+                "exited": sorted(self.exited), "solo": self.solo.to_json() if self.solo else None}
+
+    def restore(self, data: dict[str, Any]) -> None:
+        """Take back an autosaved session (raises KeyError, TypeError or ValueError on a foreign file)."""
+        phones = {str(t): Phone(str(lang)) for t, lang in dict(data["phones"]).items() if TOKEN.fullmatch(str(t))}
+        pin, session_id = str(data["pin"]), str(data["session_id"])
+        if not re.fullmatch(r"\d{4}", pin):
+            raise ValueError("not a PIN")
+        if self.solo is not None and data.get("solo"):
+            self.solo.restore(data["solo"])
+        self.pin, self.session_id, self.phones = pin, session_id, phones
+        self.exited = {str(t) for t in data["exited"]}
+        phase = data["phase"]
+        if self.solo is not None and phase in (PLAY, FEEDBACK):
+            self.phase = phase
+
     def tally(self) -> Tally:
         question = self.question
         counts = {c.number: 0 for c in question.choices} if question else {}

@@ -19,6 +19,7 @@ class Phone:
         self.ws: ClientConnection | None = None
         self.welcome: dict[str, Any] = {}
         self.state: dict[str, Any] = {}
+        self.steps: list[dict[str, Any]] = []
 
     def join(self) -> Phone:
         headers = {"Origin": self.origin} if self.origin else None
@@ -27,6 +28,8 @@ class Phone:
         self.send({"type": "hello", "token": self.token, "lang": self.lang})
         self.welcome = self.next("welcome")
         self.state = self.next("state")
+        if self.state.get("mode") == "solo" and self.state.get("phase") == "play":
+            self.steps = self.next("play")["steps"]  # a playing phone is sent its screen at once
         return self
 
     def send(self, message: dict[str, Any] | str | bytes) -> None:
@@ -49,6 +52,28 @@ class Phone:
     def vote(self, choice: int) -> dict[str, Any]:
         self.send({"type": "vote", "question": self.state["question"]["id"], "choice": choice})
         return self.next("state")
+
+    def play(self, **action: Any) -> list[dict[str, Any]]:
+        """A move in the phone's own game; the screens it is sent back."""
+        self.send({"type": "play", **action})
+        self.steps = self.next("play")["steps"]
+        return self.steps
+
+    def play_to_end(self, situation: str, pick: Any = lambda step, turn: 1, limit: int = 60) -> dict[str, Any]:
+        """Play a situation to its ending; `pick(scene_step, turn)` gives the choice number."""
+        steps = self.play(action="start", situation=situation)
+        for turn in range(limit):
+            ending = next((s for s in steps if s["kind"] == "ending"), None)
+            if ending is not None:
+                return ending
+            scene = steps[-1]
+            if scene["kind"] == "scene" and scene["choices"]:
+                steps = self.play(action="choose", number=pick(scene, turn))
+            elif scene["kind"] == "scene" and scene["can_continue"]:
+                steps = self.play(action="continue")
+            else:
+                raise AssertionError(f"stuck on {[s['kind'] for s in steps]}")
+        raise AssertionError("no ending within the limit")
 
     def close(self) -> None:
         if self.ws is not None:

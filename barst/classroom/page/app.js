@@ -36,6 +36,7 @@
     lang: kept("barst-lang") || guessLang(),
     langChosen: kept("barst-lang") !== null,
     words: {}, langs: [], lines: [], title: "",
+    steps: [], at: 0, rulesSeen: kept("barst-rules") === "1", feedback: {},
     state: null, exitOpen: false, exitSent: false, ended: false, pinWrong: false, connected: false,
   };
   keep("barst-token", me.token);
@@ -67,6 +68,12 @@
         me.title = message.title || ""; me.lang = message.lang || me.lang;
       } else if (message.type === "state") {
         me.state = message;
+      } else if (message.type === "play") {
+        const first = message.steps && message.steps[0];
+        const same = first && me.steps[me.at] && JSON.stringify(first) === JSON.stringify(me.steps[me.at]);
+        me.steps = message.steps || [];
+        me.at = 0;
+        if (!same) window.scrollTo(0, 0);
       }
       render();
     };
@@ -105,7 +112,7 @@
   window.addEventListener("online", wake);
 
   // --- drawing ---
-  const views = ["pin-view", "lang-view", "wait-view", "vote-view", "exit-view"];
+  const views = ["pin-view", "lang-view", "wait-view", "vote-view", "play-view", "exit-view"];
   const show = (id) => views.forEach((v) => { $(v).hidden = v !== id; });
   const text = (id, value) => { $(id).textContent = value; };
   const button = (label, onTap, extra) => {
@@ -127,6 +134,7 @@
     if (!me.pin) return renderPin();
     if (me.connected && me.langs.length > 1 && !me.langChosen) return renderLangs();
     const state = me.state;
+    if (state && state.mode === "solo") return renderSolo(state);
     if (!state || state.phase === "waiting" || !state.question) {
       show("wait-view"); text("wait-title", word("wait_title")); text("wait-text", word("wait_text"));
       return;
@@ -200,6 +208,153 @@
       if (line.hours) { const h = document.createElement("p"); h.className = "hours"; h.textContent = line.hours; item.append(h); }
       return item;
     }));
+  };
+
+
+  // --- every pupil on their own phone: the laptop sends the screens, the page shows them in order ---
+  const el = (tag, cls, content) => {
+    const node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (content !== undefined) node.textContent = content;
+    return node;
+  };
+  const play = (message) => send({type: "play", ...message});
+  const nextStep = () => { me.at = Math.min(me.at + 1, me.steps.length - 1); window.scrollTo(0, 0); render(); };
+  const waitWith = (title, body) => { show("wait-view"); text("wait-title", title); text("wait-text", body); };
+  const meter = (m, after) => {
+    const row = el("div", "meter");
+    row.append(el("span", "meter-label", m.label));
+    const bar = el("span", "meter-bar");
+    const fill = el("span", "meter-fill");
+    const value = after === undefined ? m.value : after;
+    fill.style.width = `${Math.round(100 * (value - m.min) / Math.max(1, m.max - m.min))}%`;
+    bar.append(fill);
+    row.append(bar, el("span", "meter-number", `${value}/${m.max}`));
+    return row;
+  };
+
+  const renderSolo = (state) => {
+    if (state.phase === "feedback") {
+      return state.feedback_done ? waitWith(word("fb_thanks"), "") : renderFeedback();
+    }
+    const step = me.steps[me.at];
+    if (state.phase !== "play" || !step) return waitWith(word("wait_title"), word("none_open"));
+    if (!me.rulesSeen && step.kind === "menu") return renderRules(step);
+    show("play-view");
+    const box = $("play-view");
+    const parts = [];
+    const more = me.at < me.steps.length - 1;
+    if (step.kind === "menu") {
+      parts.push(el("h1", "", word("menu_title")));
+      for (const s of step.situations) {
+        const card = el("div", "card");
+        if (s.picture) { const img = el("img", "cover"); img.src = `/img/${s.picture}`; img.alt = ""; card.append(img); }
+        card.append(el("h2", "", s.title), el("p", "", s.summary));
+        if (s.notes) card.append(el("p", "muted", `${word("notes")} ${s.notes}`));
+        card.append(el("p", "muted", fill("found", {found: s.found, total: s.total}) +
+                                   (s.best === null || s.best === undefined ? "" : " · " + fill("best", {n: s.best}))));
+        card.append(button(s.found ? word("replay") : word("play"), () => play({action: "start", situation: s.id}), "primary"));
+        parts.push(card);
+      }
+    } else if (step.kind === "scene") {
+      parts.push(el("p", "muted", step.title));
+      if (step.picture) { const img = el("img", "picture"); img.src = `/img/${step.picture}`; img.alt = ""; parts.push(img); }
+      if (step.speaker) parts.push(el("p", "speaker", step.role ? `${step.speaker} · ${step.role}` : step.speaker));
+      parts.push(el("p", "story", step.text));
+      if (step.meters.length) { const m = el("div", "meters"); m.append(...step.meters.map((x) => meter(x))); parts.push(m); }
+      const choices = el("div", "stack");
+      for (const c of step.choices) {
+        const b = button("", () => { if (!more) play({action: "choose", number: c.number}); });
+        b.append(el("span", "badge", String(c.number)), el("span", "label", c.label));
+        choices.append(b);
+      }
+      if (step.can_continue && !more) choices.append(button(word("next"), () => play({action: "continue"}), "primary"));
+      parts.push(choices);
+    } else if (step.kind === "consequence") {
+      if (step.label) { parts.push(el("p", "muted", word("you_chose")), el("h1", "", step.label)); }
+      if (step.feedback) parts.push(el("p", "story", step.feedback));
+      if (step.impact) parts.push(el("p", "muted", word("replay_more")), el("p", "story", step.impact));
+      if (step.changes.length) {
+        const m = el("div", "meters");
+        for (const c of step.changes) {
+          const row = meter({label: c.label, value: c.new, min: c.min, max: c.max});
+          const delta = c.new - c.old;
+          if (delta) row.append(el("span", "delta", (delta > 0 ? "+" : "−") + Math.abs(delta)));
+          m.append(row);
+        }
+        parts.push(m);
+      }
+      if (step.points) parts.push(el("p", "points", fill("points", {n: step.points})));
+    } else if (step.kind === "ending") {
+      parts.push(el("p", "muted", step.title));
+      const badge = el("div", `score ${step.ending_kind}`);
+      badge.append(el("span", "score-number", String(step.score)), el("span", "score-word", word(`kind_${step.ending_kind}`)));
+      parts.push(badge, el("h1", "", step.verdict));
+      parts.push(el("p", "muted", step.first_time ? fill("new_ending", {found: step.found, total: step.total})
+                                                   : fill("ending_known", {found: step.found, total: step.total})));
+      parts.push(el("h2", "", word("what_helps")), el("p", "story", step.helps));
+      const list = el("ul", "five-as");
+      for (const a of ["anderen-betrekken", "afleiden", "afzonderen", "aanspreken", "aanwezig-blijven"]) {
+        const on = step.five_as.includes(a);
+        list.append(el("li", on ? "on" : "", `${on ? "✓" : "·"} ${word(`a_${a}`)}`));
+      }
+      parts.push(el("h2", "", word("five_as")), list);
+    } else if (step.kind === "unlocked") {
+      parts.push(el("h1", "", word("unlocked_title")));
+      for (const item of step.items) parts.push(el("h2", "", item.title), el("p", "story", item.text));
+    }
+    if (more) parts.push(button(word("next"), nextStep, "primary"));
+    else if (step.kind === "scene" && step.choices.length === 0 && !step.can_continue) {
+      parts.push(button(word("to_menu"), () => play({action: "menu"}), "primary"));
+    }
+    box.replaceChildren(...parts);
+  };
+
+  const renderRules = (menu) => {
+    show("play-view");
+    const parts = [el("h1", "", word("rules_title"))];
+    const rules = el("ol", "rules");
+    for (let i = 1; i <= 5; i++) if (word(`rule_${i}`)) rules.append(el("li", "", word(`rule_${i}`)));
+    parts.push(rules, el("h2", "", word("overview_title")));
+    for (const s of menu.situations) {
+      const p = el("p", "");
+      p.append(el("strong", "", s.title + " "), document.createTextNode(s.notes || s.summary));
+      parts.push(p);
+    }
+    parts.push(button(word("rules_ok"), () => { me.rulesSeen = true; keep("barst-rules", "1"); render(); }, "primary"));
+    $("play-view").replaceChildren(...parts);
+  };
+
+  const FACES = ["😞", "🙁", "😐", "🙂", "😀"];
+  const renderFeedback = () => {
+    show("play-view");
+    const parts = [el("h1", "", word("fb_title")), el("p", "muted", word("fb_intro"))];
+    for (const q of ["liked", "learned", "safe", "talk"]) {
+      const group = el("fieldset", "scale");
+      group.append(el("legend", "", word(`fb_${q}`)));
+      for (let v = 1; v <= 5; v++) {
+        const chosen = me.feedback[q] === v;
+        const b = button("", () => { me.feedback[q] = v; render(); }, "face" + (chosen ? " chosen" : ""));
+        b.setAttribute("aria-pressed", chosen ? "true" : "false");
+        b.append(el("span", "emoji", FACES[v - 1]), el("span", "face-word", word(`fb_${v}`)));
+        group.append(b);
+      }
+      parts.push(group);
+    }
+    const call = el("fieldset", "scale two");
+    call.append(el("legend", "", word("fb_call")));
+    for (const [value, key] of [[true, "yes"], [false, "no"]]) {
+      const chosen = me.feedback.call === value;
+      const b = button(word(key), () => { me.feedback.call = value; render(); }, chosen ? "chosen" : "");
+      b.setAttribute("aria-pressed", chosen ? "true" : "false");
+      call.append(b);
+    }
+    parts.push(call);
+    parts.push(button(word("fb_send"), () => {
+      const {call: knows, ...answers} = me.feedback;
+      send({type: "feedback", answers, call: knows === undefined ? null : knows});
+    }, "primary"));
+    $("play-view").replaceChildren(...parts);
   };
 
   $("exit").addEventListener("click", () => {

@@ -1,0 +1,316 @@
+"""Projector screens while every pupil plays on their own phone: the live class view with the session
+timer, the debrief with the class's own figures (stepped with a clicker alone), the pupils' feedback
+chart, and the offer to resume a session the laptop lost. Counts only: no screen names a phone."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from barst.model import FIVE_AS, Situation
+from barst.play.input import Cmd, Input
+from barst.play.metrics import EXIT_W, GAP, MARGIN, TOPBAR_H
+from barst.play.screens.base import Screen, page_step
+from barst.play.widgets import Painter
+
+if TYPE_CHECKING:
+    from barst.classroom.projector import ClassApp
+
+FEEDBACK_QUESTIONS = ("liked", "learned", "safe", "talk")
+
+
+@cache
+def plan(minutes: int) -> tuple[tuple[dict[str, str], int], ...]:
+    """The trainer kit's session plan of that length (one source for the kit and the projector)."""
+    from barst import paths
+    from barst.yamlload import load_data
+
+    try:
+        data = load_data((paths.kits_dir() / "train-the-trainer.yaml").read_text(encoding="utf-8")) or {}
+        pages = [p for p in data.get("pages", []) if p.get("kind") == "plan" and p.get("minutes") == minutes]
+        items = pages[0]["items"] if pages else []
+        return tuple((dict(item["title"]), int(item["minutes"])) for item in items)
+    except (OSError, KeyError, TypeError, ValueError, AttributeError):
+        return ()
+
+
+def bar(p: Painter, x: float, y: float, w: float, h: float, count: int, most: int) -> None:
+    """A count as a bar with its number beside it (never colour alone)."""
+    p.panel(x, y, w, h, p.theme.bar_bg, radius=h / 2)
+    if count:
+        p.panel(x, y, max(h, w * count / max(1, most)), h, p.theme.accent, radius=h / 2)
+    p.text(str(count), x + w + 12, y + h / 2, h * 0.9, True, middle=True)
+
+
+class LiveScreen(Screen):
+    """How the class is playing, right now."""
+
+    name = "live"
+
+    def __init__(self, app: ClassApp) -> None:
+        super().__init__(app)
+        self.host = app
+
+    def draw(self, p: Painter) -> None:
+        p.fill()
+        app, t = self.host, self.host.t
+        p.text(t("live_title"), MARGIN, 18, 40, True, max_w=p.w - 2 * MARGIN - EXIT_W - GAP)
+        self.clock(p, TOPBAR_H + 4)
+        tally = app.tally
+        y = TOPBAR_H + 84
+        col = (p.w - 2 * MARGIN) / 4
+        xs = [MARGIN + col * f for f in (0, 1.55, 2.15, 3.3)]
+        widths = [col * f for f in (1.5, 0.55, 1.1, 0.7)]
+        for x, w, key in zip(xs, widths, ("live_situation", "live_playing", "live_plays", "live_found"), strict=True):
+            p.text(t(key), x, y, 22, True, p.theme.muted, max_w=w - 8)
+        y += 40
+        for situation in app.open_situations():
+            sid = situation.id
+            total = sum(1 for s in situation.scenes if s.ending is not None)
+            plays = tally.plays.get(sid, 0) if tally else 0
+            replays = tally.replays.get(sid, 0) if tally else 0
+            playing = tally.playing.get(sid, 0) if tally else 0
+            found = tally.found.get(sid, 0) if tally else 0
+            p.panel(MARGIN, y - 6, p.w - 2 * MARGIN, 56, p.theme.surface)
+            cells = [(app.tx(situation.title), 26, True), (str(playing), 30, True),
+                     (t("live_plays_value", n=plays, r=replays), 24, False),
+                     (t("live_found_value", n=found, total=total), 26, False)]
+            for x, w, (value, size, bold) in zip(xs, widths, cells, strict=True):
+                p.text(value, x + (14 if x == MARGIN else 0), y + 22, size, bold, middle=True, max_w=w - 20)
+            y += 64
+            if y > p.h - 140:
+                break
+        connected = tally.connected if tally else 0
+        line = t("live_phones", n=connected)
+        if tally and tally.phase == "feedback":
+            line += " · " + t("live_feedback", n=tally.feedback)
+        p.text(line, MARGIN, p.h - 92, 26, True, max_w=p.w - 2 * MARGIN)
+        self.footer(p, t("live_keys"))
+
+    def clock(self, p: Painter, y: float) -> None:
+        """The session timer, visible to all, with the plan's current part."""
+        app, t = self.host, self.host.t
+        elapsed = time.monotonic() - app.session_started
+        minutes, seconds = divmod(int(elapsed), 60)
+        x = MARGIN
+        p.text(f"{minutes:02d}:{seconds:02d}", x, y, 44, True, p.theme.accent)
+        parts = plan(app.options.plan)
+        done = 0.0
+        for title, length in parts:
+            if elapsed / 60 < done + length:
+                left = max(0, round(done + length - elapsed / 60))
+                name = title.get(app.lang) or next(iter(title.values()), "")
+                p.text(t("live_plan_now", part=name, left=left, total=app.options.plan), x + 150, y + 12, 26,
+                       max_w=p.w - x - 150 - MARGIN)
+                return
+            done += length
+        if parts:
+            p.text(t("live_plan_over", total=app.options.plan), x + 150, y + 12, 26, max_w=p.w - x - 150 - MARGIN)
+
+    def redraw_every(self) -> float | None:
+        return 1.0  # the clock
+
+    def back(self) -> None:
+        """The live view has nothing behind it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    situation: Situation | None
+    kind: str  # choices, endings, five_as, questions, feedback
+    scenes: tuple[str, ...] = ()
+
+
+class DebriefScreen(Screen):
+    """Situation by situation: what the class chose, which endings, the 5 A's, then the questions."""
+
+    name = "debrief"
+    SCENES_PER_PAGE = 2
+
+    def __init__(self, app: ClassApp, figures: dict[str, Any]) -> None:
+        super().__init__(app)
+        self.host = app
+        self.figures = figures
+        self.pages = self._pages()
+        self.index = 0
+
+    def _pages(self) -> list[Page]:
+        pages: list[Page] = []
+        played = self.figures.get("plays", {})
+        for situation in self.host.open_situations():
+            if played and not played.get(situation.id):
+                continue  # nobody played it: nothing of the class's to talk about
+            chosen = self.figures.get("choices", {}).get(situation.id, {})
+            scenes = [s.id for s in situation.scenes if chosen.get(s.id)]
+            for start in range(0, len(scenes), self.SCENES_PER_PAGE):
+                pages.append(Page(situation, "choices", tuple(scenes[start:start + self.SCENES_PER_PAGE])))
+            pages += [Page(situation, "endings"), Page(situation, "five_as"), Page(situation, "questions")]
+        return [*pages, Page(None, "feedback")]
+
+    def draw(self, p: Painter) -> None:
+        p.fill()
+        app, t = self.host, self.host.t
+        page = self.pages[self.index]
+        title = app.tx(page.situation.title) if page.situation else t("feedback_title")
+        p.text(f"{t('debrief_title')} · {title}", MARGIN, 22, 30, True, max_w=p.w - 2 * MARGIN - EXIT_W - GAP)
+        y = TOPBAR_H + 8
+        if page.kind == "feedback":
+            draw_feedback(p, app, self.figures, y)
+        elif page.situation is not None:
+            getattr(self, f"_{page.kind}")(p, page, page.situation, y)
+        self.footer(p, t("debrief_keys", n=self.index + 1, total=len(self.pages)))
+
+    def _choices(self, p: Painter, page: Page, situation: Situation, y: float) -> None:
+        app = self.host
+        counts = self.figures.get("choices", {}).get(situation.id, {})
+        scenes = {s.id: s for s in situation.scenes}
+        label_w = (p.w - 2 * MARGIN) * 0.55
+        for scene_id in page.scenes:
+            scene = scenes[scene_id]
+            p.para(app.tx(scene.text), MARGIN, y, p.w - 2 * MARGIN, 64, 22, colour=p.theme.muted)
+            y += 72
+            chosen: dict[str, int] = counts.get(scene_id, {})
+            most = max(chosen.values(), default=1)
+            for choice in scene.choices:
+                p.para(app.tx(choice.label), MARGIN + 16, y, label_w - 24, 44, 22)
+                bar(p, MARGIN + label_w, y + 8, p.w - 2 * MARGIN - label_w - 80, 24, chosen.get(choice.id, 0), most)
+                y += 50
+            y += 16
+
+    def _endings(self, p: Painter, page: Page, situation: Situation, y: float) -> None:
+        app, t = self.host, self.host.t
+        reached: dict[str, int] = self.figures.get("endings", {}).get(situation.id, {})
+        most = max(reached.values(), default=1)
+        p.text(t("debrief_endings"), MARGIN, y, 26, True, p.theme.accent)
+        y += 44
+        label_w = (p.w - 2 * MARGIN) * 0.6
+        for scene in (s for s in situation.scenes if s.ending is not None):
+            ending = scene.ending
+            assert ending is not None
+            line = f"{t('kind_' + ending.kind)}: {app.tx(ending.verdict)}"
+            p.para(line, MARGIN + 16, y, label_w - 24, 52, 22)
+            bar(p, MARGIN + label_w, y + 10, p.w - 2 * MARGIN - label_w - 80, 24, reached.get(scene.id, 0), most)
+            y += 60
+
+    def _five_as(self, p: Painter, page: Page, situation: Situation, y: float) -> None:
+        t = self.host.t
+        chosen: dict[str, dict[str, int]] = self.figures.get("choices", {}).get(situation.id, {})
+        used: Counter[str] = Counter()
+        for scene in situation.scenes:
+            for choice in scene.choices:
+                if choice.five_a:
+                    used[choice.five_a] += chosen.get(scene.id, {}).get(choice.id, 0)
+        p.text(t("debrief_five_as"), MARGIN, y, 26, True, p.theme.accent)
+        y += 48
+        most = max(used.values(), default=1)
+        for a in FIVE_AS:
+            p.text(t(f"a_{a}"), MARGIN + 16, y + 12, 26, True, middle=True, max_w=400)
+            bar(p, MARGIN + 440, y, p.w - 2 * MARGIN - 540, 26, used.get(a, 0), most)
+            y += 56
+
+    def _questions(self, p: Painter, page: Page, situation: Situation, y: float) -> None:
+        app, t = self.host, self.host.t
+        p.text(t("debrief"), MARGIN, y, 26, True, p.theme.accent)
+        y += 48
+        for i, question in enumerate(situation.debrief):
+            p.text(f"{i + 1}.", MARGIN, y, 28, True)
+            y += p.para(app.tx(question), MARGIN + 40, y, p.w - 2 * MARGIN - 40, 120, 28) + 20
+
+    def on_input(self, inp: Input) -> bool:
+        step = page_step(inp) or (1 if inp.cmd is Cmd.CONFIRM else 0)
+        if step:
+            self.index = max(0, min(len(self.pages) - 1, self.index + step))
+            return True
+        return False
+
+    def advance(self) -> bool:
+        self.index = min(len(self.pages) - 1, self.index + 1)
+        return True
+
+
+def draw_feedback(p: Painter, app: ClassApp, figures: dict[str, Any], y: float) -> None:
+    """The pupils' answers as bars per face, with counts and the average; "I know who to call" as yes/no."""
+    words = app.phone_words_here()
+    answers: dict[str, dict[str, int]] = figures.get("feedback", {})
+    label_w = (p.w - 2 * MARGIN) * 0.36
+    cell = (p.w - 2 * MARGIN - label_w) / 5
+    for q in FEEDBACK_QUESTIONS:
+        counts = {int(k): v for k, v in answers.get(q, {}).items()}
+        total = sum(counts.values())
+        average = sum(k * v for k, v in counts.items()) / total if total else 0
+        p.para(words.get(f"fb_{q}", q), MARGIN, y, label_w - 16, 56, 22, bold=True)
+        most = max(counts.values(), default=1)
+        for v in range(1, 6):
+            x = MARGIN + label_w + (v - 1) * cell
+            count = counts.get(v, 0)
+            h = 50 * count / max(1, most)
+            p.panel(x + 8, y + 56 - h, cell - 16, max(2, h), p.theme.accent if count else p.theme.bar_bg, radius=4)
+            p.text(str(count), x + cell / 2, y + 58, 20, True, align="center")
+            p.text(words.get(f"fb_{v}", str(v)), x + cell / 2, y + 82, 16, colour=p.theme.muted, align="center",
+                   max_w=cell - 8)
+        p.text(app.t("feedback_average", n=f"{average:.1f}" if total else "–", count=total), MARGIN, y + 62, 18,
+               colour=p.theme.muted, max_w=label_w - 16)
+        y += 118
+    call: dict[str, int] = figures.get("call", {})
+    p.text(words.get("fb_call", ""), MARGIN, y + 4, 22, True, max_w=label_w + cell * 2)
+    p.text(f"{words.get('yes', 'yes')}: {call.get('yes', 0)} · {words.get('no', 'no')}: {call.get('no', 0)}",
+           MARGIN + label_w + cell * 2.2, y + 4, 26, True, max_w=cell * 2.8)
+
+
+class FeedbackScreen(Screen):
+    """The form is open on the phones; the answers arrive here as a chart."""
+
+    name = "feedback"
+
+    def __init__(self, app: ClassApp) -> None:
+        super().__init__(app)
+        self.host = app
+
+    def draw(self, p: Painter) -> None:
+        p.fill()
+        app, t = self.host, self.host.t
+        p.text(t("feedback_title"), MARGIN, 18, 40, True, max_w=p.w - 2 * MARGIN - EXIT_W - GAP)
+        draw_feedback(p, app, app.figures(), TOPBAR_H + 8)
+        tally = app.tally
+        self.footer(p, t("feedback_keys", n=tally.feedback if tally else 0))
+
+    def back(self) -> None:
+        self.host.close_feedback()
+
+    def confirm(self) -> None:
+        self.host.close_feedback()
+
+
+class ResumeScreen(Screen):
+    """The laptop app was stopped during a class session: resume it, or start a new class."""
+
+    name = "resume"
+
+    def __init__(self, app: ClassApp, saved_at: float, phones: int) -> None:
+        super().__init__(app)
+        self.host = app
+        self.saved_at, self.phones = saved_at, phones
+
+    def draw(self, p: Painter) -> None:
+        p.fill()
+        t = self.host.t
+        p.text(t("resume_title"), MARGIN, 18, 40, True, max_w=p.w - 2 * MARGIN - EXIT_W - GAP)
+        when = time.strftime("%H:%M", time.localtime(self.saved_at))
+        p.para(t("resume_text", time=when, n=self.phones), MARGIN, TOPBAR_H + 30, p.w - 2 * MARGIN, 200, 32)
+        p.button(t("resume_yes"), MARGIN, TOPBAR_H + 260, 560, 84, self.confirm, number=1, size=28, bold=True)
+        p.button(t("resume_no"), MARGIN + 600, TOPBAR_H + 260, 560, 84, self.host.resume_declined, number=2, size=28)
+
+    def confirm(self) -> None:
+        self.host.resume_accepted()
+
+    def on_input(self, inp: Input) -> bool:
+        if inp.cmd is Cmd.CHOOSE and inp.number in (1, 2):
+            (self.host.resume_accepted if inp.number == 1 else self.host.resume_declined)()
+            return True
+        return False
+
+    def back(self) -> None:
+        """Nothing behind it: choose one."""
