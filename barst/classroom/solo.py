@@ -252,7 +252,7 @@ class Render:
     def ending(self, event: ev.EndingReached) -> dict[str, Any]:
         ending = event.ending
         situation = self.room.engine.situations[event.situation]
-        return {"kind": "ending", "title": self.tx(situation.title), "score": event.score,
+        return {"kind": "ending", "scene": event.scene, "title": self.tx(situation.title), "score": event.score,
                 "ending_kind": ending.kind, "verdict": self.tx(ending.verdict), "helps": self.tx(ending.helps),
                 "five_as": list(ending.five_as), "found": event.endings_found, "total": event.endings_total,
                 "first_time": event.first_time}

@@ -32,7 +32,8 @@ def class_app() -> Iterator[Callable[..., object]]:
 
     def make(pack: Path | None = None, lang: str = "nl", size: tuple[int, int] = (1280, 720),
              **options: object) -> ClassApp:
-        app = ClassApp(pack or ROOT / "scenarios" / "barst", ClassOptions(port=0, address="127.0.0.1", **options),  # type: ignore[arg-type]
+        settings: dict[str, object] = {"port": 0, "address": "127.0.0.1", **options}
+        app = ClassApp(pack or ROOT / "scenarios" / "barst", ClassOptions(**settings),  # type: ignore[arg-type]
                        lang, size, transitions=False)
         made.append(app)
         app.settle()
