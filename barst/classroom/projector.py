@@ -261,7 +261,7 @@ class ClassApp(App):
             self.server.call(lambda s: s.start_solo(room))
             if restore is not None:
                 self.server.ask(lambda s: s.restore(restore))
-                self.server.call(lambda s: s.broadcast())
+                self.server.call(lambda s: s.resync())
         except (KeyError, TypeError, ValueError, AttributeError):
             self.banner = self.t("resume_failed")  # a foreign file: the class starts fresh
         except (ClassServerError, TimeoutError):

@@ -275,7 +275,11 @@ class ClassSession:
     def back_to_play(self) -> list[Outgoing]:
         if self.solo is not None:
             self.phase = PLAY
-        return [*self.broadcast(), *(self._play(t, self.solo.view(t)) for t in self._online() if self.solo)]
+        return self.resync()
+
+    def resync(self) -> list[Outgoing]:
+        """Every online phone's state and screen again (after a resume or the feedback form)."""
+        return [*self.broadcast(), *(out for t in self._online() for out in self._play_view(t))]
 
     def clear(self, pin: str, session_id: str) -> None:
         """A new class: every phone is forgotten and must join again with the new PIN."""
@@ -300,6 +304,8 @@ class ClassSession:
             raise ValueError("not a PIN")
         if self.solo is not None and data.get("solo"):
             self.solo.restore(data["solo"])
+        for token, phone in self.phones.items():  # phones that came back before the trainer chose to resume
+            phones.setdefault(token, phone).connections = phone.connections
         self.pin, self.session_id, self.phones = pin, session_id, phones
         self.exited = {str(t) for t in data["exited"]}
         phase = data["phase"]

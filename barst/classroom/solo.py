@@ -145,11 +145,10 @@ class SoloRoom:
     def view(self, token: str) -> list[ev.Event]:
         """What a phone shows after a reload: the menu, or the scene it was on (and its ending)."""
         state = self.state(token)
-        events = self.engine.view(state)
         scene = self.engine.current_scene(state)
         if scene is not None and scene.ending is not None and state.situation:
-            events = [*events, self._ending_again(state)]
-        return events
+            return [self._ending_again(state)]  # the score again, then the menu
+        return self.engine.view(state)
 
     def playing(self) -> Counter[str]:
         return Counter(s.situation for s in self.states.values() if s.situation and s.ending is None)

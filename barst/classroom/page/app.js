@@ -36,7 +36,7 @@
     lang: kept("barst-lang") || guessLang(),
     langChosen: kept("barst-lang") !== null,
     words: {}, langs: [], lines: [], title: "",
-    steps: [], at: 0, rulesSeen: kept("barst-rules") === "1", feedback: {},
+    steps: [], at: 0, seq: 0, rulesSeen: kept("barst-rules") === "1", feedback: {},
     state: null, exitOpen: false, exitSent: false, ended: false, pinWrong: false, connected: false,
   };
   keep("barst-token", me.token);
@@ -73,6 +73,7 @@
         const same = first && me.steps[me.at] && JSON.stringify(first) === JSON.stringify(me.steps[me.at]);
         me.steps = message.steps || [];
         me.at = 0;
+        me.seq += 1;
         if (!same) window.scrollTo(0, 0);
       }
       render();
@@ -308,6 +309,8 @@
       parts.push(button(word("to_menu"), () => play({action: "menu"}), "primary"));
     }
     box.replaceChildren(...parts);
+    box.dataset.kind = step.kind;  // for the browser tests: which screen, and which message it came from
+    box.dataset.seq = `${me.seq}.${me.at}`;
   };
 
   const renderRules = (menu) => {
@@ -323,6 +326,7 @@
     }
     parts.push(button(word("rules_ok"), () => { me.rulesSeen = true; keep("barst-rules", "1"); render(); }, "primary"));
     $("play-view").replaceChildren(...parts);
+    $("play-view").dataset.kind = "rules";
   };
 
   const FACES = ["😞", "🙁", "😐", "🙂", "😀"];
@@ -355,6 +359,7 @@
       send({type: "feedback", answers, call: knows === undefined ? null : knows});
     }, "primary"));
     $("play-view").replaceChildren(...parts);
+    $("play-view").dataset.kind = "feedback";
   };
 
   $("exit").addEventListener("click", () => {
