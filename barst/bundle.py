@@ -31,9 +31,8 @@ CONTENTS = "_internal"  # PyInstaller's default, named so verify() and paths.py 
 # The PyYAML C loader is imported inside a try (yamlload falls back to the slow pure-Python loader without
 # it, silently), so it is named here and verify() checks that it shipped.
 HIDDEN_IMPORTS = ("yaml._yaml",)
-# fontTools (fpdf2's font subsetter) imports each font table's module by its tag; fpdf2 reads its sRGB profile and
-# the class server its phone page (barst/classroom/page/) as package data.
-COLLECTED_SUBMODULES = ("fontTools.ttLib.tables",)
+# Package data read at run time: fpdf2's sRGB profile, the class server's phone page (barst/classroom/page/).
+# (fontTools imports its font tables by tag, but lists them all for freezers itself: no hidden imports there.)
 COLLECTED_DATA = ("fpdf", "barst")
 # pygame offers numpy-based modules that barst never uses; tkinter and the test tools never run in the app;
 # pypdfium2 only draws `barst kit --preview` PNGs (a developer extra: without it that option says so).
@@ -53,19 +52,16 @@ SPEC = """\
 # Written by `python -m barst.bundle`: change barst/bundle.py, not this file.
 import sys
 
-from PyInstaller.utils.hooks import collect_data_files, collect_submodules
+from PyInstaller.utils.hooks import collect_data_files
 
 datas = {datas!r}
-hiddenimports = list({hidden!r})
 for package in {collected_data!r}:
     datas += collect_data_files(package)
-for package in {collected_submodules!r}:
-    hiddenimports += collect_submodules(package)
 
 a = Analysis(
     {scripts!r},
     datas=datas,
-    hiddenimports=hiddenimports,
+    hiddenimports=list({hidden!r}),
     excludes=list({excludes!r}),
     noarchive=False,
     optimize=0,
@@ -137,8 +133,7 @@ def write_spec(work: Path) -> Path:
         scripts.append(str(script.resolve()))
     spec = work / f"{APP}.spec"
     spec.write_text(SPEC.format(
-        datas=data_files(), hidden=HIDDEN_IMPORTS, collected_data=COLLECTED_DATA,
-        collected_submodules=COLLECTED_SUBMODULES, scripts=scripts, excludes=EXCLUDES,
+        datas=data_files(), hidden=HIDDEN_IMPORTS, collected_data=COLLECTED_DATA, scripts=scripts, excludes=EXCLUDES,
         script_names=[Path(s).stem for s in scripts], contents=CONTENTS, launcher=LAUNCHER, cli=CLI,
         app=APP, app_bundle=f"{APP}.app"), encoding="utf-8")
     return spec
