@@ -69,52 +69,49 @@ def zipped_size(app: Path, scratch: Path) -> int:
     return size
 
 
-def first_frame(command: Sequence[str], timeout: float = 60) -> float:
+def first_frame(command: Sequence[str]) -> float:
     """Seconds from starting `command` to its first drawn frame (the process is stopped then)."""
     with tempfile.TemporaryDirectory(prefix="barst-frame-") as folder:
         env = {**ENV, "BARST_DATA_DIR": str(Path(folder) / "data")}  # progress goes here, not to the user's
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=folder, env=env, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
-        try:
-            return _wait_for_drawn_frame(Path(folder), start, process, timeout)
-        finally:
-            process.kill()
-            process.wait()
+        return drawn_frame(command, Path(folder), env)[0]
 
 
-def _wait_for_drawn_frame(folder: Path, start: float, process: subprocess.Popen[bytes], timeout: float) -> float:
-    seen: dict[Path, float] = {}
-    while time.perf_counter() - start < timeout:
-        now = time.perf_counter()
-        for frame in sorted(folder.glob("SDL_window*.bmp")):
-            seen.setdefault(frame, now)
-        for frame, appeared in sorted(seen.items()):
-            drawn = _drawn(frame)
-            if drawn:
-                return appeared - start
-            if drawn is False:
-                del seen[frame]
-                frame.unlink()
-        if process.poll() is not None and not seen:
-            raise SystemExit(f"{command_name(process)} stopped (exit {process.returncode}) before a frame")
-        time.sleep(0.001)
-    raise SystemExit(f"{command_name(process)} showed no frame within {timeout:.0f} s")
+def drawn_frame(command: Sequence[str], folder: Path, env: dict[str, str], timeout: float = 60) -> tuple[float, Path]:
+    """Run `command` in `folder` (with SDL_VIDEO_DUMMY_SAVE_FRAMES in `env`) until its first frame that is
+    not a blank fill: the seconds it took and that frame's BMP file (.ci/bundle compares it)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        seen: dict[Path, float] = {}
+        while time.perf_counter() - start < timeout:
+            now = time.perf_counter()
+            for frame in sorted(folder.glob("SDL_window*.bmp")):
+                seen.setdefault(frame, now)
+            for frame, appeared in sorted(seen.items()):
+                drawn = _drawn(frame)
+                if drawn:
+                    return appeared - start, frame
+                if drawn is False:
+                    del seen[frame]
+                    frame.unlink()
+            if process.poll() is not None and not seen:
+                raise SystemExit(f"{' '.join(command)} stopped (exit {process.returncode}) before a frame")
+            time.sleep(0.001)
+        raise SystemExit(f"{' '.join(command)} showed no frame within {timeout:.0f} s")
+    finally:
+        process.kill()
+        process.wait()
 
 
 def _drawn(frame: Path) -> bool | None:
     """True for a frame with something on it, False for a blank fill, None while SDL is still writing it."""
     data = frame.read_bytes()
-    if len(data) < 54 or len(data) < int.from_bytes(data[2:6], "little"):
+    size = int.from_bytes(data[2:6], "little")  # SDL writes the file's size into the header last
+    if len(data) < 54 or size == 0 or len(data) < size:
         return None
     pixels = data[int.from_bytes(data[10:14], "little"):]
     step = data[28] // 8
     return pixels != pixels[:step] * (len(pixels) // step)
-
-
-def command_name(process: subprocess.Popen[bytes]) -> str:
-    args = process.args
-    return " ".join(map(str, args)) if isinstance(args, list | tuple) else str(args)
 
 
 if __name__ == "__main__":
