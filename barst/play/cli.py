@@ -53,6 +53,7 @@ def add_parser_shots(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     shots.add_argument("-o", "--out", required=True, type=Path, metavar="DIR", help="folder for the PNG files")
     shots.add_argument("--size", type=parse_size, default=(1280, 720), metavar="WxH", help="image size")
     shots.add_argument("--lang", metavar="LL", help="language (default: the pack's first)")
+    shots.add_argument("--situation", metavar="ID", help="story packs: only this situation's screens")
     shots.set_defaults(handler=run_shots)
 
 
@@ -105,10 +106,13 @@ def run_shots(args: argparse.Namespace) -> int:
         if pack_kind(folder) == "board":
             from barst.play.board.app import render_board_shots
 
+            if getattr(args, "situation", None):
+                raise BarstError(f"--situation is for story packs; {args.pack} is a board game.")
+
             pack = _checked_board_pack(folder)
             files = render_board_shots(pack, args.out, args.size, args.lang or pack.languages[0])
         else:
-            files = render_all(folder, args.out, args.size, args.lang)
+            files = render_all(folder, args.out, args.size, args.lang, getattr(args, "situation", None))
     except OSError as exc:
         raise BarstError(f"Cannot write the screenshots to {args.out}: {exc.strerror}.") from None
     print(f"{len(files)} screens written to {args.out}")

@@ -12,6 +12,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 
+from barst.diagnostics import BarstError
 from barst.engine import story as S
 from barst.play.app import App
 from barst.play.progress import ProgressStore
@@ -21,7 +22,9 @@ from barst.play.screens.story import ConsequenceScreen, EndingScreen, UnlockedSc
 from barst.play.screens.trainer import DebriefScreen, TrainerPanel
 
 
-def render_all(folder: Path, out: Path, size: tuple[int, int] = (1280, 720), lang: str | None = None) -> list[Path]:
+def render_all(folder: Path, out: Path, size: tuple[int, int] = (1280, 720), lang: str | None = None,
+               only: str | None = None) -> list[Path]:
+    """Every screen; with `only` (a situation id), just that situation's scenes, consequences and endings."""
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as scratch:
@@ -38,6 +41,10 @@ def render_all(folder: Path, out: Path, size: tuple[int, int] = (1280, 720), lan
         app.finish_loading()
         if app.control is None:  # the pack failed the checker: its error screen is all there is
             shot("pack-errors")
+            pygame.quit()
+            return written
+        if only is not None:
+            _one_situation(app, only, shot)
             pygame.quit()
             return written
         shot("title")
@@ -68,6 +75,14 @@ def render_all(folder: Path, out: Path, size: tuple[int, int] = (1280, 720), lan
         shot("emergency-exit")
     pygame.quit()
     return written
+
+
+def _one_situation(app: App, situation_id: str, shot: Callable[[str], None]) -> None:
+    ids = [s.id for s in app.pack.situations]
+    if situation_id not in ids:
+        pygame.quit()
+        raise BarstError(f"The pack has no situation '{situation_id}'. Its situations: {', '.join(ids)}.")
+    _situation_shots(app, situation_id, shot)
 
 
 def _situation_shots(app: App, situation_id: str, shot: Callable[[str], None]) -> None:

@@ -364,3 +364,28 @@ def test_a_clicker_alone_can_pick_a_choice(make_app):
     key(app, pygame.K_PAGEDOWN)  # focus moves to the second choice ("stay home")
     key(app, pygame.K_F5)  # the clicker's "present" button picks it
     assert isinstance(app.top, ConsequenceScreen) and app.top.event.choice == "give-in"
+
+
+def test_shots_of_one_situation_render_only_its_screens(tmp_path):
+    import argparse
+
+    from barst.play.cli import run_shots
+
+    out = tmp_path / "shots"
+    args = argparse.Namespace(pack=str(PACKS / "mini-story"), out=out, size=(640, 360), lang=None, situation="party")
+    assert run_shots(args) == 0
+    names = sorted(p.name for p in out.glob("*.png"))
+    assert any("party-start-ask" in n for n in names) and any("party-good-ending" in n for n in names)
+    assert all("-party-" in n for n in names), names  # no title, menu or other situation
+
+
+def test_shots_of_an_unknown_situation_name_the_pack_situations(tmp_path):
+    import argparse
+
+    from barst.diagnostics import BarstError
+    from barst.play.cli import run_shots
+
+    args = argparse.Namespace(pack=str(PACKS / "mini-story"), out=tmp_path, size=(640, 360), lang=None,
+                              situation="nope")
+    with pytest.raises(BarstError, match=r"no situation 'nope'.*party"):
+        run_shots(args)
