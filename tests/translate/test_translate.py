@@ -258,3 +258,21 @@ def test_msgfmt_check_catches_a_broken_placeholder_like_barst_does(tmp_path: Pat
     result = subprocess.run(["msgfmt", "--check", "-o", str(tmp_path / "out.mo"), str(po)],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode != 0  # the python-brace-format flag makes msgfmt compare the placeholders
+
+
+def test_check_reports_every_missing_text_per_language_with_no_cut(story: Path) -> None:
+    from barst.check import check_pack
+
+    edit(story / "pack.yaml", "languages: [nl, fr, en]", "languages: [nl, fr, en, de]")
+    edit(story / "situations/party.yaml", "summary: {nl: Je vriendin mag niet mee., fr: Ton amie ne peut pas venir.}",
+         "summary: {nl: Je vriendin mag niet mee.}")
+    edit(story / "situations/party.yaml", "label: {nl: Vraag waarom, fr: Demande pourquoi}", "label: Vraag waarom")
+    findings = [d for d in check_pack(story).warnings if d.code == "B030"]
+    by_lang: dict[str, list[str]] = {}
+    for finding in findings:
+        lang = finding.message.split("'")[1]
+        by_lang.setdefault(lang, []).append(finding.message.split(" for ", 1)[1])
+    assert sorted(by_lang["fr"]) == ["party.summary", "party/start/ask.label"]
+    assert len(by_lang["de"]) == len(pack_catalog(story, "de").entries)
+    assert len(set(by_lang["de"])) == len(by_lang["de"])
+    assert not any("more" in finding.message for finding in findings)
