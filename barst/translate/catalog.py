@@ -24,7 +24,7 @@ SOURCE_KEY = "x-source"  # the block that records each translation's source text
 UI = "ui"  # the target name of the interface words
 UI_SOURCE = "en"
 # The interface files under assets/ui, as `group: file prefix`; the group names the address (`board:roll`).
-UI_GROUPS = {"player": "", "board": "board-", "runner": "runner-", "kit": "kit-"}
+UI_GROUPS = {"player": "", "board": "board-", "runner": "runner-", "kit": "kit-", "class": "class-", "phone": "phone-"}
 
 
 @dataclass(slots=True)
@@ -122,7 +122,8 @@ def ui_catalog(lang: str) -> Catalog:
 
 
 _UI_WHAT = {"player": "story player on the projector", "board": "board game on the projector",
-            "runner": "terminal runner (`barst run`)", "kit": "printed kits (PDF)"}
+            "runner": "terminal runner (`barst run`)", "kit": "printed kits (PDF)",
+            "class": "class session on the projector (`barst class`)", "phone": "class session on the pupils' phones"}
 
 
 def _placeholder_note(source: str) -> list[str]:

@@ -177,7 +177,8 @@ def render(file: Path, catalog: Catalog, values: dict[str, str], records: dict[s
     """The translation file as merge writes it: the old file's opening comments, one line per text, then
     the source records."""
     header = _leading_comments(file) or [
-        f"# {catalog.target} in {LANGUAGE_NAMES.get(catalog.lang, catalog.lang)} ({catalog.lang}): one line per text address.",
+        f"# {catalog.target} in {LANGUAGE_NAMES.get(catalog.lang, catalog.lang)} ({catalog.lang}): "
+        "one line per text address.",
         "# Written by `barst translate merge`; you may also edit it by hand (see docs/authoring.md).",
     ]
     body = _dump(values)
