@@ -31,7 +31,9 @@ class TitleScreen(Screen):
         p.icon("logo", cx - 60, p.h * 0.16, 120)
         p.role(app.tx(app.head.title), "title", MARGIN, p.h * 0.34, p.w - 2 * MARGIN, 150, align="center")
         if app.head.description:
-            p.para(app.tx(app.head.description), MARGIN * 3, p.h * 0.34 + 150, p.w - 6 * MARGIN, 100, 26,
+            top = p.h * 0.34 + 150
+            # ends above the start button (a three-line German or French description touched it)
+            p.para(app.tx(app.head.description), MARGIN * 3, top, p.w - 6 * MARGIN, p.h * 0.68 - GAP - top, 26,
                    colour=p.theme.muted, align="center")
         p.button(app.t("start"), cx - 180, p.h * 0.68, 360, 76, self.confirm, size=32, bold=True, primary=True,
                  align="center")
