@@ -91,6 +91,10 @@ def build_parser(with_optional: bool = True) -> argparse.ArgumentParser:
     lines.add_argument("--format", choices=("text", "json"), default="text")
     lines.set_defaults(handler=_helplines)
 
+    from barst.translate import cli as translate_cli  # light: polib is imported only when a step runs
+
+    translate_cli.add_parser(sub)
+
     if with_optional:
         _add_optional_commands(sub)
     else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from barst.build import Context, build
+from barst.build import Context, build, is_extension_key
 from barst.diagnostics import Pos, Report, display_path, paused_gc
 from barst.model import CardFile, Pack, Situation
 from barst.packhead import CONTENT_FOLDERS, PACK_FILE
@@ -134,6 +134,8 @@ def _apply_translations(folder: Path, root: Path, loaded: Loaded) -> None:
             continue
         keys = loaded.translation_keys.setdefault(lang, {})
         for address, child in node.value.items():
+            if is_extension_key(address):  # e.g. `x-source:`, the record `barst translate` keeps
+                continue
             pos = (node.key_pos or {}).get(address, child.pos)
             keys[address] = pos
             text = by_address.get(address)

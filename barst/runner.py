@@ -16,7 +16,7 @@ from barst.engine import story as S
 from barst.helplines import load_helplines
 from barst.model import Pack
 from barst.packhead import resolve_pack
-from barst.play.i18n import Strings
+from barst.play.i18n import Strings, missing_language_note
 from barst.text import KNOWN_LANGUAGES, Text, fallback_chain
 
 Out = Callable[[str], None]
@@ -30,6 +30,9 @@ def run_command(args: argparse.Namespace) -> int:
         raise BarstError(f"Unknown language '{lang}'. Choose one of: {', '.join(KNOWN_LANGUAGES)}.")
     scripted = _parse_choices(args.choices) if args.choices else None
     runner = TextRunner(pack, lang, print)
+    note = missing_language_note(lang, list(pack.languages), pack.fallback_order(), ("runner-",))
+    if note:  # the pack lacks the language asked for: said once, never a silent switch
+        print(note)
     if pack.kind == "story":
         return runner.play_story(args.situation, scripted, args.auto, args.seed)
     return runner.play_board(scripted, args.auto, args.seed, args.teams)

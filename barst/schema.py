@@ -53,6 +53,9 @@ def generate() -> dict[str, dict[str, Any]]:
         "$id": BASE_URL + "translations.schema.json",
         "title": "barst translation file: text address → text in this file's language",
         "type": "object",
+        "properties": {"x-source": {"type": "object", "additionalProperties": {"type": "string"},
+                                    "description": "what the source said when each text was translated "
+                                    "(kept by `barst translate merge`)"}},
         "additionalProperties": {"type": "string"},
     }
     return out

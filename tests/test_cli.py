@@ -145,8 +145,8 @@ def test_core_modules_import_neither_pygame_nor_fpdf() -> None:
 def test_runner_words_exist_in_every_interface_language() -> None:
     from barst.play.i18n import load_strings
 
-    keys = {lang: set(load_strings(lang, "runner-")) for lang in ("nl", "fr", "en")}
-    assert keys["nl"] == keys["fr"] == keys["en"] and len(keys["en"]) > 20
+    keys = {lang: set(load_strings(lang, "runner-")) for lang in ("nl", "fr", "en", "de")}
+    assert keys["nl"] == keys["fr"] == keys["en"] == keys["de"] and len(keys["en"]) > 20
 
 
 def test_play_takes_a_region_for_the_help_lines() -> None:

@@ -9,7 +9,6 @@ from typing import Protocol
 from barst.diagnostics import Pos, Report
 from barst.loader import Loaded
 from barst.model import LINK_SCHEMES, HelpLine, Pack
-from barst.text import Text
 
 
 class Identified(Protocol):
@@ -39,22 +38,20 @@ def check_translations(loaded: Loaded, report: Report) -> None:
     pack = loaded.pack
     assert pack is not None
     declared = list(pack.languages)
-    missing: dict[tuple[str, str], list[Text]] = {}
     for text in loaded.texts:
         if not text.values:
             continue
-        for lang in declared:
-            if not text.has(lang):
-                missing.setdefault((text.pos.file, lang), []).append(text)
         for lang, pos in text.value_pos.items():
             if lang not in declared:
                 report.warning("B033", f"text in '{lang}', which the pack does not declare", pos,
                                f"add {lang} to the pack's languages or remove this text")
-    for (_, lang), texts in sorted(missing.items()):
-        first = texts[0]
-        more = f" (and {len(texts) - 1} more in this file)" if len(texts) > 1 else ""
-        report.warning("B030", f"no '{lang}' text for {first.key or 'this text'}{more}", first.pos,
-                       f"add `{lang}: …` here or a line `{first.key}: …` in translations/{lang}.yaml")
+    # Every missing text on its own line (a translator works down the list; no "and N more" cut).
+    for lang in declared:
+        for text in loaded.texts:
+            if text.values and not text.has(lang):
+                report.warning("B030", f"no '{lang}' text for {text.key or 'this text'}", text.pos,
+                               f"add `{lang}: …` here or a line `{text.key}: …` in translations/{lang}.yaml "
+                               f"(or use `barst translate extract`)")
     known = {text.key for text in loaded.texts if text.key}
     for keys in loaded.translation_keys.values():
         for address, pos in keys.items():

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from barst.text import Text
 
 CLASS_EVENT = pygame.event.custom_type()
-PHONE_LANGUAGES = ("nl", "fr", "en")
+PHONE_LANGUAGES = ("nl", "fr", "en", "de")
 DEFAULT_PORT = 8123
 NEW_CLASS_SECONDS = 4.0  # N twice within this: every phone is let go and a new PIN is drawn
 

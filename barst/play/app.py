@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from barst.packhead import PackHead, read_head
-from barst.play.i18n import Strings
+from barst.play.i18n import UI_LANGUAGES, Strings, interface_language
 from barst.play.input import EXIT_KEY_LABEL, Cmd, Input, translate
 from barst.play.layout import Layout
 from barst.play.metrics import EXIT_W, MARGIN, TEXT_STEPS
@@ -76,7 +76,7 @@ class App:
         self.head = head or read_head(folder) or PackHead("", None, Text({}))
         self.region = region or self.head.region
         self.languages = list(self.head.languages)
-        self.lang = lang if lang in self.languages else self.languages[0]
+        self.lang = interface_language(lang, self.languages)  # a language the pack lacks: said on the title
         self.strings = Strings(self.lang)
         self.ask_language = lang is None and len(self.languages) > 1
         self.stack = [TitleScreen(self)]
@@ -101,7 +101,7 @@ class App:
         self.head = PackHead(pack.id, pack.kind, pack.title, pack.description, list(pack.languages),
                              list(pack.fallback), pack.region)
         self.languages = list(pack.languages)
-        if self.lang not in self.languages:
+        if self.lang not in self.languages and self.lang not in UI_LANGUAGES:
             self.set_lang(self.languages[0])
         self.dirty = True
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from barst.diagnostics import BarstError
+from barst.text import KNOWN_LANGUAGES
 
 if TYPE_CHECKING:
     from barst.model import Pack
@@ -34,7 +35,8 @@ def add_parser_play(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                           "clicker's PageUp/PageDown work too.")
     play.add_argument("pack", nargs="?", default="barst", metavar="PACK",
                       help="a pack folder or the name of a shipped pack (default: barst)")
-    play.add_argument("--lang", metavar="LL", help="language (nl, fr, en); default: asked on screen")
+    play.add_argument("--lang", metavar="LL", choices=KNOWN_LANGUAGES,
+                      help="language (nl, fr, en, de); default: asked on screen")
     mode = play.add_mutually_exclusive_group()
     mode.add_argument("--fullscreen", action="store_true", help="fill the whole display")
     mode.add_argument("--window", action="store_true", help="play in a window (the default)")
@@ -52,7 +54,8 @@ def add_parser_shots(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     shots.add_argument("pack", metavar="PACK", help="a pack folder or the name of a shipped pack")
     shots.add_argument("-o", "--out", required=True, type=Path, metavar="DIR", help="folder for the PNG files")
     shots.add_argument("--size", type=parse_size, default=(1280, 720), metavar="WxH", help="image size")
-    shots.add_argument("--lang", metavar="LL", help="language (default: the pack's first)")
+    shots.add_argument("--lang", metavar="LL", choices=KNOWN_LANGUAGES,
+                       help="language (nl, fr, en, de; default: the pack's first)")
     shots.add_argument("--situation", metavar="ID", help="story packs: only this situation's screens")
     shots.set_defaults(handler=run_shots)
 

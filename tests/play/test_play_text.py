@@ -24,8 +24,8 @@ def keys(lang: str) -> set[str]:
     return set(yaml.safe_load((ROOT / "assets" / "ui" / f"{lang}.yaml").read_text(encoding="utf-8")))
 
 
-def test_the_three_languages_have_the_same_keys():
-    assert keys("nl") == keys("fr") == keys("en")
+def test_the_four_languages_have_the_same_keys():
+    assert keys("nl") == keys("fr") == keys("en") == keys("de")
 
 
 def used_keys() -> set[str]:

@@ -269,8 +269,11 @@ def _setup_or_blank(f: Frame, blank: bool = False) -> None:
     _field(f, "lang", "← " + LANGUAGE_NAMES.get(s.lang, s.lang) + " →", MARGIN + col_w * 0.3, y_left,
            col_w * 0.7, 48, focused)
     _field(f, "start", s.t("start"), MARGIN, y_left + 58, col_w, 60, focused, primary=True)
+    note = s.missing_language_note()
     if setup.error:
         p.para(setup.error, right_x, p.h - HINT_H - 60, right_w, 50, 22, True, theme.bad)
+    elif note:  # the pack lacks the language asked for: said here, before the game starts
+        p.para(note, right_x, p.h - HINT_H - 60, right_w, 50, 20, False, theme.accent)
     # right column: length, decks, language, start
     y = top
     p.text(s.t("mode"), right_x, y, 26, True, theme.muted)

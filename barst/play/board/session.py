@@ -117,6 +117,13 @@ class BoardSession:
     def t(self, key: str, **values: object) -> str:
         return tr(self.lang, key, **values)
 
+    def missing_language_note(self) -> str:
+        """One sentence when the pack has no texts in the chosen language; "" otherwise."""
+        from barst.play.i18n import missing_language_note
+
+        return missing_language_note(self.lang, list(self.pack.languages), self.pack.fallback_order(),
+                                     ("", "board-"))
+
     def exit_lines(self) -> list[HelpLine]:
         """The help lines of the emergency page: read once per language, not at every redraw."""
         if self._exit_lines.get(self.lang) is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+from barst.play.i18n import missing_language_note
 from barst.play.input import Cmd, Input
 from barst.play.metrics import GAP, MARGIN, TOPBAR_H
 from barst.play.screens.base import Screen
@@ -30,10 +31,15 @@ class TitleScreen(Screen):
         p.icon("logo", cx - 60, p.h * 0.16, 120)
         p.role(app.tx(app.head.title), "title", MARGIN, p.h * 0.34, p.w - 2 * MARGIN, 150, align="center")
         if app.head.description:
-            p.para(app.tx(app.head.description), MARGIN * 3, p.h * 0.34 + 150, p.w - 6 * MARGIN, 100, 26,
+            top = p.h * 0.34 + 150
+            # ends above the start button (a three-line German or French description touched it)
+            p.para(app.tx(app.head.description), MARGIN * 3, top, p.w - 6 * MARGIN, p.h * 0.68 - GAP - top, 26,
                    colour=p.theme.muted, align="center")
         p.button(app.t("start"), cx - 180, p.h * 0.68, 360, 76, self.confirm, size=32, bold=True, primary=True,
                  align="center")
+        note = missing_language_note(app.lang, app.languages, app.head.fallback_order())
+        if note:  # the pack lacks the language asked for: say so, once, before anything is played
+            p.para(note, MARGIN * 2, p.h * 0.68 + 90, p.w - 4 * MARGIN, 64, 24, colour=p.theme.accent, align="center")
         self.footer(p, app.t("title_hint"))
 
     def confirm(self) -> None:
