@@ -329,7 +329,19 @@
     $("play-view").dataset.kind = "rules";
   };
 
-  const FACES = ["😞", "🙁", "😐", "🙂", "😀"];
+  const face = (value) => {  // drawn, not an emoji: phones without an emoji font still show five faces
+    const NS = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(NS, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24"); svg.setAttribute("class", "emoji"); svg.setAttribute("aria-hidden", "true");
+    const curve = [11.5, 14.5, 17, 19.5, 22.5][value - 1];
+    for (const [tag, attrs] of [["circle", {cx: 12, cy: 12, r: 10.5}], ["circle", {cx: 8.5, cy: 9.5, r: 1.3}],
+                                ["circle", {cx: 15.5, cy: 9.5, r: 1.3}], ["path", {d: `M7.5 16.5 Q12 ${curve} 16.5 16.5`}]]) {
+      const shape = document.createElementNS(NS, tag);
+      for (const [k, v] of Object.entries(attrs)) shape.setAttribute(k, String(v));
+      svg.append(shape);
+    }
+    return svg;
+  };
   const renderFeedback = () => {
     show("play-view");
     const parts = [el("h1", "", word("fb_title")), el("p", "muted", word("fb_intro"))];
@@ -340,7 +352,7 @@
         const chosen = me.feedback[q] === v;
         const b = button("", () => { me.feedback[q] = v; render(); }, "face" + (chosen ? " chosen" : ""));
         b.setAttribute("aria-pressed", chosen ? "true" : "false");
-        b.append(el("span", "emoji", FACES[v - 1]), el("span", "face-word", word(`fb_${v}`)));
+        b.append(face(v), el("span", "face-word", word(`fb_${v}`)));
         group.append(b);
       }
       parts.push(group);
