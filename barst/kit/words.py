@@ -17,7 +17,8 @@ KIT_WORDS: dict[str, dict[str, str]] = {
            "de schaal kruisen. Dat getal (x en y, in mm) is je --back-offset.",
            "calib_back": "Lees hier af waar de lijn van de voorkant doorschijnt.", "points": "Aandachtspunten",
            "example": "Een goed antwoord", "backs_only": "alleen achterkanten", "square": "vak",
-           "helplines": "Hulplijnen", "model_answer": "Voorbeeld"},
+           "helplines": "Hulplijnen", "model_answer": "Voorbeeld", "fold": "vouwen",
+           "scale_check": "Deze balk moet 5 cm meten. Zo niet: druk af op 100 % / werkelijke grootte."},
     "fr": {"sheet": "feuille", "front": "recto", "back": "verso", "cards": "cartes", "answer": "Réponse",
            "source": "Source", "minutes": "min", "total": "Total", "practised_in": "À exercer dans :",
            "situation": "Situation", "calibration": "Feuille de calibrage", "calib_front": "Imprimez cette feuille "
@@ -25,7 +26,8 @@ KIT_WORDS: dict[str, dict[str, str]] = {
            "recto croisent l'échelle. Ce nombre (x et y, en mm) est votre --back-offset.",
            "calib_back": "Lisez ici où la ligne du recto transparaît.", "points": "Points d'attention",
            "example": "Une bonne réponse", "backs_only": "versos seulement", "square": "case",
-           "helplines": "Lignes d'aide", "model_answer": "Exemple"},
+           "helplines": "Lignes d'aide", "model_answer": "Exemple", "fold": "plier",
+           "scale_check": "Cette barre doit mesurer 5 cm. Sinon : imprimez à 100 % / taille réelle."},
     "en": {"sheet": "sheet", "front": "front", "back": "back", "cards": "cards", "answer": "Answer",
            "source": "Source", "minutes": "min", "total": "Total", "practised_in": "Practised in:",
            "situation": "Situation", "calibration": "Calibration sheet", "calib_front": "Print this sheet "
@@ -33,7 +35,8 @@ KIT_WORDS: dict[str, dict[str, str]] = {
            "lines cross the scale. That number (x and y, in mm) is your --back-offset.",
            "calib_back": "Read here where the line from the front shows through.", "points": "Points to touch",
            "example": "A good answer", "backs_only": "backs only", "square": "square",
-           "helplines": "Help lines", "model_answer": "Example"},
+           "helplines": "Help lines", "model_answer": "Example", "fold": "fold",
+           "scale_check": "This bar must measure 5 cm. If not, print at 100 % / actual size."},
 }
 
 
