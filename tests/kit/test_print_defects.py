@@ -308,5 +308,7 @@ def test_shop_cmyk_pdfx(tmp_path: Path) -> None:
     intents = reader.trailer["/Root"]["/OutputIntents"]
     assert intents[0].get_object()["/S"] == "/GTS_PDFX"
     assert len(reader.pages) == 4 and all("/TrimBox" in page for page in reader.pages)
+    content = reader.pages[0].get_contents().get_data()
+    assert b" k\n" in content and b" rg\n" not in content  # colours are CMYK now
     assert float(reader.pages[2].mediabox.width) - float(reader.pages[2].trimbox.width) == \
         pytest.approx(6 * 72 / 25.4, abs=0.1)
