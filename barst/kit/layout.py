@@ -347,13 +347,7 @@ def corner_guides(card: Rect, radius: float, segments: int = 8) -> list[Line]:
 REG_SQUARE = 5.0  # print-and-cut registration: a filled square top left, L-shaped marks in two other corners
 REG_ARM = 20.0
 REG_WIDTH = 1.0
-
-
-def strip_beside_marks(strip: Rect, turned: bool) -> Rect:
-    """The label strip shortened so the registration mark in its corner stays free."""
-    room = REG_ARM + 2.0
-    return Rect(strip.x, strip.y + room, strip.w, strip.h - room) if turned else \
-        Rect(strip.x + room, strip.y, strip.w - room, strip.h)
+REG_MARGIN = PRINTER_MARGIN + REG_SQUARE + MARK_GAP  # cards, marks and labels stay inside this with registration
 
 
 def registration_marks(sheet: Sheet) -> list[Placed_]:
@@ -368,7 +362,9 @@ def registration_marks(sheet: Sheet) -> list[Placed_]:
     keep_clear = [s.inset(-MARK_GAP) for s in sheet.slots]
     if sheet.fold:
         keep_clear += [mirror(s, sheet.paper, sheet.flip).inset(-MARK_GAP) for s in sheet.slots]
-    for rect in rects:  # the label strip makes way for them (see `strip_beside_marks`)
+    if sheet.strip is not None:
+        keep_clear.append(sheet.strip)
+    for rect in rects:
         if any(rect.overlaps(other) for other in keep_clear):
             raise ValueError("registration marks need the corners of the printable area free; the cards or the "
                              "label strip reach into them")

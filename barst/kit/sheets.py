@@ -51,7 +51,14 @@ class SheetSide:
 
 
 def sheet_for(deck: DeckJob, setup: HomeSetup) -> Sheet:
-    return layout.impose(setup.paper, deck.size, gutter=setup.gutter, rotate=setup.rotate, fold=setup.fold)
+    sheet = layout.impose(setup.paper, deck.size, gutter=setup.gutter, rotate=setup.rotate, fold=setup.fold)
+    if setup.registration:
+        try:
+            layout.registration_marks(sheet)
+        except ValueError:  # the cards reach the corners: they move inwards, out of the marks' ring
+            sheet = layout.impose(setup.paper, deck.size, layout.REG_MARGIN, gutter=setup.gutter,
+                                  rotate=setup.rotate, fold=setup.fold)
+    return sheet
 
 
 def home_deck(writer: Writer, planner: Planner, deck: DeckJob, setup: HomeSetup, result: Result,
@@ -65,7 +72,8 @@ def home_deck(writer: Writer, planner: Planner, deck: DeckJob, setup: HomeSetup,
     paper = setup.paper
     flip = sheet.flip if sheet.fold else setup.duplex
     offset = (0.0, 0.0) if sheet.fold else setup.offset
-    marks = layout.crop_marks(sheet)
+    marks = layout.crop_marks(sheet, layout.REG_MARGIN if setup.registration else layout.PRINTER_MARGIN)
+    # (with registration marks, crop marks stay out of the corner ring the marks are drawn in)
     for number, indexes in _chunks(len(cards), sheet.per_sheet):
         if sheet.fold:
             sides = [("fold", False)]
@@ -103,7 +111,7 @@ def home_deck(writer: Writer, planner: Planner, deck: DeckJob, setup: HomeSetup,
             side_word = multi_word(content.langs or [content.lang], side)
             label = f"{deck.title} · {side_word} · {number + 1}/{sheets} · {indexes[0] + 1}–{indexes[-1] + 1}"
             furniture = sheet_furniture(sheet, label, row_labels(sheet, indexes), content.langs, writer.measure,
-                                        flip if is_back else "", setup.registration)
+                                        flip if is_back else "")
             for item, angle in furniture:
                 writer.paint([item], (angle, item.rect.x + item.rect.w / 2, item.rect.y + item.rect.h / 2))
                 result.placed.append(PlacedOn(writer.page_count - 1, None, item, "margin", angle, None))
@@ -134,7 +142,7 @@ def row_labels(sheet: Sheet, indexes: list[int]) -> list[str]:
 
 
 def sheet_furniture(sheet: Sheet, label: str, rows: list[str], langs: list[str], measure: Measure,
-                    mirrored: str = "", registration: bool = False) -> list[tuple[Placed, float]]:
+                    mirrored: str = "") -> list[tuple[Placed, float]]:
     """The sheet label, the scale bar with its words, and the row labels, each with its turn in degrees.
 
     Everything stays in the margin: the strip beside the grid (see `layout.impose`) and the room left of
@@ -144,8 +152,6 @@ def sheet_furniture(sheet: Sheet, label: str, rows: list[str], langs: list[str],
     out: list[tuple[Placed, float]] = []
     strip = sheet.strip
     if strip is not None:
-        if registration:
-            strip = layout.strip_beside_marks(strip, sheet.strip_turned)
         out.extend(_strip(strip, sheet.strip_turned, label, langs, measure))
     out.extend(_rows(sheet, rows, measure))
     if not mirrored:

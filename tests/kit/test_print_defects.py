@@ -270,9 +270,11 @@ def test_corner_guides_and_registration_marks_stay_off_the_cards() -> None:
     for line in guides:
         assert card.inset(-1e-6).contains(layout.Rect(min(line.x1, line.x2), min(line.y1, line.y2),
                                                      abs(line.x2 - line.x1), abs(line.y2 - line.y1)))
-    sheet = layout.impose(layout.PAPERS["letter"], layout.CARD_SIZES["wallet"], gutter=4)
+    sheet = layout.impose(layout.PAPERS["letter"], layout.CARD_SIZES["wallet"], layout.REG_MARGIN, gutter=4)
     marks = layout.registration_marks(sheet)
     assert len(marks) == 5 and not any(m.rect.overlaps(s) for m in marks for s in sheet.slots)
+    roomy = layout.impose(layout.PAPERS["a4"], layout.CARD_SIZES["poker"], layout.REG_MARGIN)
+    assert len(layout.registration_marks(roomy)) == 5  # the cards' margin leaves the corners free
     with pytest.raises(ValueError, match="registration"):
         layout.registration_marks(layout.impose(layout.PAPERS["a4"], (200.0, 287.0)))
 
