@@ -6,7 +6,7 @@ from pathlib import Path
 
 from barst.diagnostics import Report
 from barst.kit import layout
-from barst.kit.build import contents
+from barst.kit.build import Options, contents, room_problems, settings
 from barst.kit.fit import MIN_SIZE, Fitter
 from barst.kit.load import load_kit
 from barst.kit.plan import FitError, Flow, Planner
@@ -19,6 +19,11 @@ def check_kit_file(path: Path) -> Report:
         return loaded.report
     planner = Planner(Fitter(), MIN_SIZE[kit.audience])
     paper = layout.PAPERS[kit.paper]
+    setup = settings(kit, Options())  # the print options (fold, gutter, registration…) must leave room too
+    for lang in kit.languages[:1]:
+        for deck_id, problem in room_problems(contents(loaded, lang, False), setup):
+            loaded.report.error("K013", f"decks/{deck_id}: {problem}", next(
+                (d.pos for d in kit.decks if d.id == deck_id), kit.pos), "choose a smaller card size or other options")
     for lang in kit.languages:
         try:
             for _, content in contents(loaded, lang, True):

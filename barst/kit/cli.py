@@ -27,7 +27,18 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     kit.add_argument("--back-offset", metavar="X,Y", help="move the backs by X,Y mm (read off the calibration sheet)")
     kit.add_argument("--calibration", action="store_true", help="add a calibration sheet for the back offset")
     kit.add_argument("--backs-only", action="store_true", help="print only the backs (e.g. to reprint them)")
-    kit.add_argument("--preview", metavar="DIR", type=Path, help="also write a PNG per page and a contact sheet")
+    kit.add_argument("--size", metavar="SIZE", help="card size for every deck (poker, wallet, … or WxH in mm)")
+    kit.add_argument("--fold", action="store_true", default=None,
+                     help="fronts and backs side by side on one side of the sheet: fold, glue, cut (no duplex)")
+    kit.add_argument("--gutter", metavar="MM", help="home: gap between cards in mm")
+    kit.add_argument("--home-bleed", metavar="MM", help="home: backgrounds run this far past the cut (gutter widens)")
+    kit.add_argument("--corners", metavar="MM", help="home: rounded-corner guides of this radius")
+    kit.add_argument("--registration", action="store_true", default=None,
+                     help="home: registration marks for print-and-cut machines")
+    kit.add_argument("--cmyk", action="store_true", default=None,
+                     help="shop: convert the cards to CMYK PDF/X-3 with Ghostscript")
+    kit.add_argument("--preview", metavar="DIR", type=Path,
+                     help="also write a 150 dpi PNG per page (trim and safe lines drawn) and a contact sheet")
     kit.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     kit.set_defaults(handler=run)
 
@@ -53,20 +64,40 @@ def run(args: argparse.Namespace) -> int:
             offset = layout.parse_offset(args.back_offset)
         except ValueError as exc:
             raise BarstError(f"--back-offset {args.back_offset}: {exc}.") from None
+    lengths: dict[str, float | None] = {}
+    for name, most in (("gutter", layout.MAX_GUTTER), ("home_bleed", layout.MAX_HOME_BLEED),
+                       ("corners", layout.MAX_CORNER)):
+        text = getattr(args, name)
+        try:
+            lengths[name] = None if text is None else layout.parse_mm(text, "--" + name.replace("_", "-"), most)
+        except ValueError as exc:
+            raise BarstError(f"{exc}.") from None
+    if args.size:
+        try:
+            layout.card_size(args.size)
+        except ValueError as exc:
+            raise BarstError(f"--size {args.size}: {exc}.") from None
     options = Options(output=args.output, paper=args.paper, mode=args.mode, lang=args.lang, duplex=args.duplex,
                       back_offset=offset, calibration=args.calibration, backs_only=args.backs_only,
-                      progress=not args.no_progress and sys.stderr.isatty())
+                      progress=not args.no_progress and sys.stderr.isatty(), size=args.size, fold=args.fold,
+                      gutter=lengths["gutter"], home_bleed=lengths["home_bleed"], corners=lengths["corners"],
+                      registration=args.registration, cmyk=args.cmyk)
     result = build_kit(resolve_kit(args.kit), options)
     for diagnostic in result.report.sorted():
         print(diagnostic.format(), file=sys.stderr)
     if result.path is None:
         return 1
     print(f"{result.path}: {result.pages} pages in {result.seconds:.1f} s")
+    for extra in (result.guide, result.job_sheet):
+        if extra is not None:
+            print(extra)
+    for note in result.notes:
+        print(note)
     if args.preview:
         from barst.kit.preview import write_preview
 
         try:
-            lines = write_preview(result.path, args.preview)
+            lines = write_preview(result.path, args.preview, result.placed)
         except OSError as exc:
             raise BarstError(f"Cannot write the preview to {args.preview}: {exc.strerror or exc}.") from None
         for line in lines:

@@ -41,6 +41,7 @@ class Face:
     text: str = ""
     qrs: list[Qr] = field(default_factory=list)
     rows: list[tuple[str, str]] = field(default_factory=list)  # wallet front: number, what for
+    footnoted: bool = False  # a wallet back: the front's footnote explains the short-number star
 
 
 @dataclass(slots=True)
@@ -54,7 +55,12 @@ class DeckJob:
     id: str
     title: str
     size: tuple[float, float]
-    cards: list[CardJob]
+    cards: list[CardJob]  # each design once
+    copies: int = 1  # home printing repeats each design; a print shop gets the quantity in its job sheet
+
+    def printed(self) -> list[CardJob]:
+        """The cards as they go on home sheets: each design `copies` times, copies side by side."""
+        return [job for job in self.cards for _ in range(self.copies)]
 
 
 # Blocks of an A4 page; `plan.flow` places them.
@@ -123,6 +129,7 @@ class Content:
     audience: str
     decks: list[DeckJob]
     pages: list[PageJob]
+    langs: list[str] = field(default_factory=list)  # an edition's languages, printed side by side
 
 
 # Okabe–Ito: safe for the common colour-vision deficiencies.
@@ -140,11 +147,14 @@ def compose(loaded: LoadedKit, lang: str, edition: Edition | None = None) -> Con
             continue
         if deck.helplines is None and edition is not None:
             continue
-        decks.append(_deck(loaded, deck, langs, region))
+        job = _deck(loaded, deck, langs, region)
+        if edition is not None and edition.size:
+            job.size = card_size(edition.size)
+        decks.append(job)
     pages = [] if edition else [PageJob(p.id, text_in(p.title, lang), _blocks(loaded, p, lang, region), p.pos)
                                 for p in kit.pages]
     title = SEP.join(text_in(kit.title, code) for code in langs)
-    return Content(title, langs[0], kit.audience, decks, pages)
+    return Content(title, langs[0], kit.audience, decks, pages, langs)
 
 
 def _multi(text: Text | None, langs: list[str]) -> str:
@@ -192,7 +202,12 @@ def _deck(loaded: LoadedKit, deck: KitDeck, langs: list[str], region: str) -> De
                 word = _multi(own.back, langs) if own.back else back_word
                 back = Face("back", deck.colour, label + " (back)", own.pos, back_picture, title, word=word)
             jobs.append(CardJob(front, back))
-    return DeckJob(deck.id, title, card_size(deck.size), [job for job in jobs for _ in range(deck.copies)])
+    return DeckJob(deck.id, title, card_size(deck.size), jobs, deck.copies)
+
+
+def multi_word(langs: list[str], key: str) -> str:
+    """One of the builder's own words in every language of a bilingual card, each once."""
+    return SEP.join(dict.fromkeys(w for w in (words(code).get(key, "") for code in langs) if w))
 
 
 def _qr(loaded: LoadedKit, line_id: str, langs: list[str]) -> Qr:
@@ -200,7 +215,7 @@ def _qr(loaded: LoadedKit, line_id: str, langs: list[str]) -> Qr:
     line = loaded.helplines.by_id(line_id)
     assert line is not None, "checked by load"
     target = line.tel_link() or line.links[0]
-    note = words(langs[0]).get("short_number", "") if line.short and not line.emergency else ""
+    note = multi_word(langs, "short_number") if line.short and not line.emergency else ""
     return Qr(target, line.number, _line_name(line, langs), note)
 
 
@@ -226,8 +241,9 @@ def _wallet(loaded: LoadedKit, deck: KitDeck, langs: list[str], region: str, tit
     qrs = [_qr(loaded, line_id, langs) for line_id in deck.helplines.qr if line_id in serving][:2]
     label = f"decks/{deck.id}"
     front = Face("wallet", deck.colour, label, deck.helplines.pos, None, heading, rows=rows,
-                 word="* " + words(langs[0]).get("short_number", "") if any(r[0].endswith("*") for r in rows) else "")
-    back = Face("qr", deck.colour, label + " (back)", deck.helplines.pos, None, heading, qrs=qrs)
+                 word="* " + multi_word(langs, "short_number") if any(r[0].endswith("*") for r in rows) else "")
+    back = Face("qr", deck.colour, label + " (back)", deck.helplines.pos, None, heading, qrs=qrs,
+                footnoted=bool(front.word))
     return CardJob(front, back)
 
 

@@ -6,6 +6,7 @@ text does not fit at the minimum size the build fails, naming the card and the f
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from barst.kit.fonts import PT_TO_MM, Measure
@@ -33,6 +34,29 @@ class Overflow(Exception):
         self.room_lines = room_lines
 
 
+NBSP = "\u00a0"
+# French typesetting puts a (non-breaking) space before these and after «: a line never starts with them.
+STICK_TO_PREVIOUS = frozenset("?!:;»%…)")
+STICK_TO_NEXT = frozenset("«(")
+_SPACES = re.compile(r"[ \t\u2002-\u200a]+")  # breakable spaces only: a no-break space (U+00A0, U+202F) holds
+
+
+def units(paragraph: str) -> list[str]:
+    """The unbreakable pieces of a paragraph: words, with a lone "?", ":", "»"… glued to the word before it
+    and "«" to the word after it by a no-break space, so "Vrai ou faux ?" never ends a line on "faux"."""
+    out: list[str] = []
+    glue_next = False
+    for token in _SPACES.split(paragraph.strip()):
+        if not token:
+            continue
+        if out and (glue_next or (token[0] in STICK_TO_PREVIOUS and set(token) <= STICK_TO_PREVIOUS | {"."})):
+            out[-1] += NBSP + token
+        else:
+            out.append(token)
+        glue_next = set(token) <= STICK_TO_NEXT
+    return out
+
+
 def wrap_words(text: str, width: float, size: float, bold: bool, measure: Measure) -> list[str] | None:
     """Greedy wrap keeping paragraphs; None when a single word is wider than the line."""
     space = measure(" ", size, bold)
@@ -40,7 +64,7 @@ def wrap_words(text: str, width: float, size: float, bold: bool, measure: Measur
     for paragraph in text.strip().split("\n"):
         line: list[str] = []
         used = 0.0
-        for word in paragraph.split():
+        for word in units(paragraph):
             w = measure(word, size, bold)
             if w > width:
                 return None

@@ -76,6 +76,11 @@ def _check_kit(loaded: LoadedKit, kit: Kit) -> None:
     _check_region(report, kit.region, kit.pos, "region")
     for edition in kit.editions:
         _check_region(report, edition.region, edition.pos, f"editions/{edition.id}.region")
+        if edition.size is not None:
+            try:
+                layout.card_size(edition.size)
+            except ValueError as exc:
+                report.error("K003", f"editions/{edition.id}.size: {exc}", edition.pos, "e.g. size: 105x74")
         for lang in edition.languages:
             if lang not in kit.languages:
                 report.error("K005", f"edition '{edition.id}' is in '{lang}', which is not in the kit's languages",
@@ -84,6 +89,12 @@ def _check_kit(loaded: LoadedKit, kit: Kit) -> None:
         layout.parse_offset(kit.back_offset)
     except ValueError as exc:
         report.error("K012", f"back_offset '{kit.back_offset}': {exc}", kit.pos, "write it as x,y in mm, e.g. '0.5,-1'")
+    try:
+        layout.parse_mm(kit.gutter, "gutter", layout.MAX_GUTTER)
+        layout.parse_mm(kit.home_bleed, "home_bleed", layout.MAX_HOME_BLEED)
+        layout.parse_mm(kit.corners, "corners", layout.MAX_CORNER)
+    except ValueError as exc:
+        report.error("K012", f"{exc}", kit.pos, "e.g. gutter: 4, home_bleed: 2, corners: 3")
     _unique(report, [(d.id, d.pos) for d in kit.decks] + [(p.id, p.pos) for p in kit.pages], "deck or page")
     for deck in kit.decks:
         _check_deck(loaded, kit, deck)

@@ -23,6 +23,8 @@ class Edition:
     id: Id = doc("stable id, e.g. flanders-nl")
     region: str = doc("whose help lines: flanders, wallonia or brussels")
     languages: list[Lang] = doc("languages printed side by side, e.g. [nl, fr] for Brussels")
+    size: str | None = doc("card size of this edition's help-line card, e.g. 105x74 for a bilingual card that "
+                           "needs more room at 10 pt (default: the deck's size)", None)
     pos: Pos = POS
 
 
@@ -124,6 +126,15 @@ class Kit:
     duplex: Literal["long", "short"] = doc("how the printer flips the sheet for the backs", "long")
     back_offset: str = doc("x,y in mm to move the backs by, read off the calibration sheet, e.g. '0.5,-1'", "0,0")
     calibration: bool = doc("add a calibration sheet to measure the back offset", False)
+    gutter: str = doc("home: mm of paper between cards, e.g. 4 (0: butted, one cut serves two cards)", "0")
+    home_bleed: str = doc("home: mm the backgrounds run past the cut line, so a small miscut or duplex drift "
+                            "shows no white edge, e.g. 1.5 (the gutter is widened to twice that)", "0")
+    fold: bool = doc("home: fronts and backs side by side on one side of the sheet, to fold, glue and cut "
+                     "(for printers without duplex)", False)
+    rotate: bool = doc("home: lay cards sideways when more fit on the sheet that way", True)
+    corners: str = doc("home: radius in mm of rounded-corner guides at every card corner, e.g. 3 (0: none)", "0")
+    registration: bool = doc("home: registration marks in the sheet corners for print-and-cut machines", False)
+    cmyk: bool = doc("shop: convert the cards to CMYK PDF/X with Ghostscript (when it is installed)", False)
     decks: list[KitDeck] = doc("card decks", factory=list)
     pages: list[Page] = doc("A4 pages (trainer's guide, posters, sheets)", factory=list)
     pos: Pos = POS

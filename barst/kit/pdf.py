@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import math
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
 from fpdf import FPDF, ViewerPreferences
+from fpdf.output import OutputProducer, PDFPage
 
 from barst.kit.fit import LINE_HEIGHT
 from barst.kit.fonts import PT_TO_MM, Measure, font_path
@@ -72,14 +74,26 @@ class Writer:
 
     # --- painting ------------------------------------------------------------------------------------
 
-    def paint(self, items: list[Placed], turn_about: tuple[float, float] | None = None) -> None:
-        """Paint in order; `turn_about` turns everything 180° about that point (short-edge backs)."""
-        context: Any = self.pdf.rotation(180, *turn_about) if turn_about else nullcontext()
+    def paint(self, items: list[Placed], turn: Turn | None = None) -> None:
+        """Paint in order; `turn` turns everything by an angle (degrees, anticlockwise) about a point:
+        short-edge backs turn 180°, cards laid sideways to fit more turn 90°."""
+        turned = turn is not None and turn[0] % 360 != 0
+        context: Any = self.pdf.rotation(*turn) if turn is not None and turned else nullcontext()
         with context:
             for item in items:
-                self._paint(item, turn_about is None)
+                self._paint(item)
+        if turned:
+            # The rotation keeps its own graphics state: what was set inside is gone after it, so what this
+            # writer remembers having set must be forgotten too, or the next card is drawn in the old state.
+            self._font = None
+            self._text_colour = ""
+            self._fill = ""
+        for item in items:  # link areas do not turn with the content: place them where the turned code lands
+            if item.kind == "link":
+                r = turned_rect(item.rect, turn) if turn is not None and turned else item.rect
+                self.pdf.link(r.x, r.y, r.w, r.h, item.ref)
 
-    def _paint(self, item: Placed, upright: bool) -> None:
+    def _paint(self, item: Placed) -> None:
         pdf = self.pdf
         r = item.rect
         kind = item.kind
@@ -96,11 +110,10 @@ class Writer:
         elif kind == "text":
             self._text(item)
         elif kind == "picture":
-            pdf.image(self._svg_bytes(item.ref), r.x, r.y, r.w, r.h, keep_aspect_ratio=True)
+            with pdf.rect_clip(r.x, r.y, r.w, r.h):  # a drawing that runs past its viewBox stays in its frame
+                pdf.image(self._svg_bytes(item.ref), r.x, r.y, r.w, r.h, keep_aspect_ratio=True)
         elif kind == "qr":
             pdf.image(qr_image(item.ref), r.x, r.y, r.w, r.h)
-        elif kind == "link" and upright:  # link areas cannot turn with the content; a turned back has none
-            pdf.link(r.x, r.y, r.w, r.h, item.ref)
 
     def _svg_bytes(self, path: str) -> Any:
         if not path.endswith(".svg"):
@@ -133,11 +146,17 @@ class Writer:
                 x = r.x + (r.w - self.measure(line, item.size, item.bold)) / 2
             pdf.text(x, r.y + index * line_h + size_mm * 0.95, line)
 
-    def lines(self, lines: list[Line], colour: str = "#808080", width: float = 0.15) -> None:
+    def lines(self, lines: list[Line], colour: str = "#808080", width: float = 0.15, dash: float = 0.0) -> None:
+        if not lines:
+            return
         self.pdf.set_draw_color(*_rgb(colour))
         self.pdf.set_line_width(width)
+        if dash:
+            self.pdf.set_dash_pattern(dash, dash)
         for line in lines:
             self.pdf.line(*line)
+        if dash:
+            self.pdf.set_dash_pattern()
 
     def small_text(self, x: float, y: float, text: str, size: float = 6.5, colour: str = "#707070") -> None:
         self._text(Placed("text", Rect(x, y, 100, size * PT_TO_MM * LINE_HEIGHT), lines=(text,), size=size,
@@ -146,20 +165,44 @@ class Writer:
     # --- output ---------------------------------------------------------------------------------------
 
     def save(self, path: Path) -> None:
-        self._apply_page_boxes()
-        self.pdf.output(str(path))
+        setattr(self.pdf, "page_boxes", self._boxes)  # read by _BoxedOutput  # noqa: B010
+        self.pdf.output(str(path), output_producer_class=_BoxedOutput)
 
-    def _apply_page_boxes(self) -> None:
-        """fpdf2 has no API for TrimBox/BleedBox; it writes a page's MediaBox string as given, so the
-        boxes ride along in it. Only pages of the document's default size keep that string."""
-        for number, (trim, bleed) in self._boxes.items():
-            page = self.pdf.pages[number]
-            height = page.dimensions()[1]
+
+Turn = tuple[float, float, float]  # angle in degrees (anticlockwise as seen on paper), centre x, centre y
+
+
+def turned_rect(rect: Rect, turn: Turn) -> Rect:
+    """The rectangle a `rect` covers after turning by a multiple of 90° about the turn's centre."""
+    angle, cx, cy = turn
+    a = math.radians(angle)
+    cos, sin = round(math.cos(a)), round(math.sin(a))
+    points = [(x, y) for x in (rect.x, rect.right) for y in (rect.y, rect.bottom)]
+    # y grows downwards on the page, so an anticlockwise turn maps (dx, dy) to (dx·cos + dy·sin, dy·cos − dx·sin)
+    moved = [(cx + (x - cx) * cos + (y - cy) * sin, cy + (y - cy) * cos - (x - cx) * sin) for x, y in points]
+    xs, ys = [p[0] for p in moved], [p[1] for p in moved]
+    return Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+class _BoxedOutput(OutputProducer):
+    """fpdf2 has no API for TrimBox/BleedBox. It writes a page's MediaBox string as given, so the boxes
+    ride along in it; they are added after fpdf2 has set every page's MediaBox, so pages of every size
+    keep them (setting them earlier lost them on pages not of the document's first size)."""
+
+    def _add_pages(self, _slice: slice = slice(0, None)) -> list[PDFPage]:
+        pages: list[PDFPage] = super()._add_pages(_slice)
+        boxes: dict[int, tuple[Rect, Rect]] = getattr(self.fpdf, "page_boxes", {})
+        for page in pages:
+            found = boxes.get(page.index())  # fpdf2 numbers pages from 1
+            if found is None:
+                continue
+            width, height = page.dimensions()
 
             def box(rect: Rect, height: float = height) -> str:
                 x1, x2 = rect.x * MM_TO_PT, rect.right * MM_TO_PT
                 y1, y2 = height - rect.bottom * MM_TO_PT, height - rect.y * MM_TO_PT
                 return f"[{x1:.2f} {y1:.2f} {x2:.2f} {y2:.2f}]"
 
-            width = page.dimensions()[0]
+            trim, bleed = found
             page.media_box = f"[0 0 {width:.2f} {height:.2f}] /TrimBox {box(trim)} /BleedBox {box(bleed)}"
+        return pages

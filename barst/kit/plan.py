@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from barst.diagnostics import Pos
-from barst.kit import layout
+from barst.kit import faces, layout
 from barst.kit.compose import BoardGrid, Face, Heading, PageJob, Para, Poster, QrList, Table
 from barst.kit.fit import LINE_HEIGHT, Fitted, Fitter, Overflow
 from barst.kit.fonts import PT_TO_MM
@@ -19,6 +19,7 @@ from barst.kit.qr import qr_side_mm
 
 PAGE_MARGIN = 15.0
 QR_MIN_MM = 20.0  # the symbol itself; the 4-module quiet zone comes on top
+ADULT_MIN = 10.0  # pt: the smallest type on any card (fit.MIN_SIZE)
 
 
 class FitError(Exception):
@@ -75,7 +76,7 @@ class Planner:
         bleed_rect = Rect(card.x - self.bleed, card.y - self.bleed, card.w + 2 * self.bleed, card.h + 2 * self.bleed)
         if face.style == "back":
             out.append(Placed("fill", bleed_rect, "background", face.colour, content=False))
-            parts = layout.plain_back(card)
+            parts = faces.plain_back(card)
             icon = parts["icon"]
             out.append(Placed("circle", icon, "icon-disc", "#FFFFFF"))
             if face.icon:
@@ -87,18 +88,19 @@ class Planner:
         out.append(Placed("fill", bleed_rect, "background", "#FFFFFF", content=False))
         if face.style == "qr":  # no band: the codes need all the height to stay 20 mm wide with a caption
             return out + self._qrs(face, card.inset(layout.SAFE))
-        icon, title = layout.header_band(card)
+        icon, title = faces.header_band(card)
         if face.style == "wallet":  # no icon; room for a two-line heading on a bilingual card
-            icon = title = Rect(icon.x, icon.y, title.right - icon.x, 7.2)
+            icon = title = Rect(icon.x, icon.y, title.right - icon.x, 2 * self._line(self.min_size) + 0.1)
         band = Rect(bleed_rect.x, bleed_rect.y, bleed_rect.w, icon.bottom + 1.5 - bleed_rect.y)
         out.append(Placed("fill", band, "band", face.colour, content=False))
         if face.style != "wallet" and face.icon:
             out.append(Placed("circle", icon, "icon-disc", "#FFFFFF"))
             out.append(Placed("picture", icon.inset(0.8), "icon", ref=face.icon))
         if face.deck_title:
+            # Never below 10 pt (the adults' minimum); a children's deck title is read by the adult too.
             out.append(self.text(face, "deck title", face.deck_title, title, 11, bold=True,
-                                 colour=ink_on(face.colour), min_size=min(self.min_size, 8)))
-        body_top = icon.bottom + 2.5
+                                 colour=ink_on(face.colour), min_size=min(self.min_size, ADULT_MIN)))
+        body_top = icon.bottom + (1.5 if face.style == "wallet" else 2.5)
         safe = card.inset(layout.SAFE)
         body = Rect(safe.x, body_top, safe.w, safe.bottom - body_top)
         if face.style == "picture":
@@ -110,7 +112,7 @@ class Planner:
         return out
 
     def _picture(self, face: Face, card: Rect) -> list[Placed]:
-        parts = layout.picture_card(card, bool(face.text))
+        parts = faces.picture_card(card, bool(face.text))
         out = [Placed("picture", parts["picture"], "picture", ref=face.picture or "")]
         words = "\n".join(t for t in (face.word, face.text) if t)
         if words:
@@ -129,13 +131,25 @@ class Planner:
             out.append(Placed("qr", box, f"qr{i}", ref=qr.payload))
             out.append(Placed("link", box, f"qr{i}-link", ref=qr.payload))
             caption = Rect(x + 0.5, box.bottom + 0.5, cell_w - 1, body.bottom - box.bottom - 0.5)
-            text = "\n".join(t for t in (qr.number, qr.note) if t)
-            out.append(self.text(face, f"caption of {qr.number}", text, caption, 12, bold=False, align="C"))
+            # The name says whom the code calls. A wallet card explains the short-number star on its front.
+            number = qr.number + (" *" if qr.note and face.footnoted else "")
+            note = "" if face.footnoted else qr.note
+            text = "\n".join(t for t in (number, qr.label, note) if t)
+            try:
+                out.append(self.text(face, f"caption of {qr.number}", text, caption, 12, bold=False, align="C"))
+            except FitError:
+                if face.footnoted:  # a wallet card's back must name its lines: its front lists them in full
+                    raise
+                # Two codes on a narrow card leave columns narrower than a long word of the name; the deck's
+                # card front says what the codes are for, so the caption keeps the number and the note.
+                text = "\n".join(t for t in (number, note) if t)
+                out.append(self.text(face, f"caption of {qr.number}", text, caption, 12, bold=False, align="C"))
         return out
 
     def _wallet(self, face: Face, body: Rect) -> list[Placed]:
         """Rows of number + name, all in one size: the largest at which every row fits."""
-        foot_h = 4.5 if face.word else 0.0
+        foot_lines = self._try(face.word, body.w, self.min_size) if face.word else ()
+        foot_h = len(foot_lines or ()) * self._line(self.min_size) + (0.5 if face.word else 0.0)
         rows_box = Rect(body.x, body.y, body.w, body.h - foot_h)
         size = 11.0
         while True:
@@ -166,9 +180,13 @@ class Planner:
                               lines=tuple(wrapped), size=size))
             y += height
         if face.word:
-            out.append(self.text(face, "footnote", face.word, Rect(body.x, body.bottom - foot_h, body.w, foot_h), 9,
-                                 min_size=min(self.min_size, 8)))
+            out.append(self.text(face, "footnote", face.word, Rect(body.x, body.bottom - foot_h, body.w, foot_h),
+                                 self.min_size))
         return out
+
+    @staticmethod
+    def _line(size: float) -> float:
+        return size * PT_TO_MM * LINE_HEIGHT
 
     def _try(self, text: str, width: float, size: float) -> tuple[str, ...] | None:
         from barst.kit.fit import wrap_words

@@ -135,7 +135,7 @@ def test_home_backs_mirror_for_long_and_short_edge() -> None:
     long = layout.back_rect(first, sheet.paper, "long", (0.0, 0.0))
     assert long == sheet.slots[2]  # top-left front is behind the top-right back
     short = layout.back_rect(first, sheet.paper, "short", (0.5, -1.0))
-    assert short == sheet.slots[6].moved(0.5, -1.0)
+    assert short == layout.Rect(first.x, 297 - first.bottom, 63, 88).moved(0.5, -1.0)  # top and bottom swap
     for mark in layout.crop_marks(sheet):
         assert not any(slot.inset(-0.5).contains(layout.Rect(min(mark.x1, mark.x2), min(mark.y1, mark.y2), 0, 0))
                        for slot in sheet.slots)
@@ -196,7 +196,7 @@ def test_guide_pages_come_first_and_every_card_front_starts_a_sheet(tmp_path: Pa
     result = build_kit(ROOT / "kits" / "train-the-trainer.yaml", Options(output=tmp_path / "t.pdf", progress=False))
     assert not result.report.has_errors(), [d.format() for d in result.report.sorted()]
     on_cards = [p for p in result.placed if p.card is not None]
-    guide_pages = [p.page for p in result.placed if p.card is None]
+    guide_pages = [p.page for p in result.placed if p.card is None and p.side != "margin"]
     assert on_cards and guide_pages and max(guide_pages) < min(p.page for p in on_cards)
     fronts = {p.page for p in on_cards if p.side == "front"}
     backs = {p.page for p in on_cards if p.side == "back"}
