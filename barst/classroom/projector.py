@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 CLASS_EVENT = pygame.event.custom_type()
 PHONE_LANGUAGES = ("nl", "fr", "en", "de")
 DEFAULT_PORT = 8123
-NEW_CLASS_SECONDS = 4.0  # N twice within this: every phone is let go and a new PIN is drawn
+NEW_CLASS_SECONDS = 4.0
+REDRAW_EVERY = 0.25  # a storm of taps redraws the class view four times a second, not once per tap  # N twice within this: every phone is let go and a new PIN is drawn
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,7 @@ class ClassApp(App):
         self.lot = rng.seed_state(options.seed)
         self.new_class_asked = 0.0
         self.session_started = time.monotonic()
+        self.tally_drawn, self.tally_pending = 0.0, False
         self.solo_started = False
         self.autosave = ClassAutosave(data_dir())
         self.saved: Saved | None = None
@@ -152,7 +154,11 @@ class ClassApp(App):
                 self.lose_phones(self.t("class_lost"))
                 return
             self.tally = update
-        self.dirty = True
+        now = time.monotonic()
+        if isinstance(self.top, VoteSceneScreen) or now - self.tally_drawn >= REDRAW_EVERY:
+            self.dirty, self.tally_drawn, self.tally_pending = True, now, False
+        else:
+            self.tally_pending = True  # drawn at the next quarter second
         self.save_soon()
 
     def save_soon(self) -> None:
@@ -477,13 +483,16 @@ class ClassApp(App):
 
     def step_time(self) -> None:
         super().step_time()
+        if self.tally_pending and time.monotonic() - self.tally_drawn >= REDRAW_EVERY:
+            self.dirty, self.tally_drawn, self.tally_pending = True, time.monotonic(), False
+        self.save_soon()
         if self.vote_deadline is not None and time.monotonic() >= self.vote_deadline:
             self.vote_deadline = None
             self.close_vote()
 
     def wait_time(self) -> int:
         wait = super().wait_time()
-        if self.vote_deadline is not None:
+        if self.vote_deadline is not None or self.tally_pending:
             return min(wait, 250) if wait else 250
         return wait
 
