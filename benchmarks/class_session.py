@@ -143,6 +143,7 @@ def solo_laptop(count: int) -> None:
                    (1920, 1080), transitions=False)
     app.settle()
     app.feed(Input(Cmd.CONFIRM))
+    app.top.start()  # type: ignore[attr-defined]  # the plan screen: every situation
     me = psutil.Process()
     rss_before = me.memory_info().rss
     assert app.server is not None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
 from barst.model import FIVE_AS, Situation
@@ -97,24 +97,81 @@ class LiveScreen(Screen):
         minutes, seconds = divmod(int(elapsed), 60)
         x = MARGIN
         p.text(f"{minutes:02d}:{seconds:02d}", x, y, 44, True, p.theme.accent)
-        parts = plan(app.options.plan)
+        parts = plan(app.plan_minutes)
         done = 0.0
         for title, length in parts:
             if elapsed / 60 < done + length:
                 left = max(0, round(done + length - elapsed / 60))
                 name = title.get(app.lang) or next(iter(title.values()), "")
-                p.text(t("live_plan_now", part=name, left=left, total=app.options.plan), x + 150, y + 12, 26,
+                p.text(t("live_plan_now", part=name, left=left, total=app.plan_minutes), x + 150, y + 12, 26,
                        max_w=p.w - x - 150 - MARGIN)
                 return
             done += length
         if parts:
-            p.text(t("live_plan_over", total=app.options.plan), x + 150, y + 12, 26, max_w=p.w - x - 150 - MARGIN)
+            p.text(t("live_plan_over", total=app.plan_minutes), x + 150, y + 12, 26, max_w=p.w - x - 150 - MARGIN)
 
     def redraw_every(self) -> float | None:
         return 1.0  # the clock
 
     def back(self) -> None:
         """The live view has nothing behind it."""
+
+
+class PlanScreen(Screen):
+    """Before the class plays (and with O later): which situations the phones open, and the plan's length.
+    Number keys or the focus with Enter/F5 switch a situation; a clicker alone can do it all."""
+
+    name = "plan"
+
+    def __init__(self, app: ClassApp) -> None:
+        super().__init__(app)
+        self.host = app
+        self.chosen = [s.id for s in app.open_situations()]
+        self.minutes = app.plan_minutes
+
+    def draw(self, p: Painter) -> None:
+        p.fill()
+        app, t = self.host, self.host.t
+        p.text(t("plan_title"), MARGIN, 18, 40, True, max_w=p.w - 2 * MARGIN - EXIT_W - GAP)
+        y: float = TOPBAR_H + 10
+        situations = app.pack.situations
+        row_h = min(64.0, (p.h - y - 220) / max(1, len(situations)))
+        for i, situation in enumerate(situations):
+            on = situation.id in self.chosen
+            mark = f"✓ {self.chosen.index(situation.id) + 1}." if on else "·"
+            label = f"{mark}  {app.tx(situation.title)}"
+            p.button(label, MARGIN, y, p.w - 2 * MARGIN, row_h - 8, partial(self.toggle, situation.id),
+                     number=i + 1 if i < 9 else 0, size=24, bold=on)
+            y += row_h
+        y += 8
+        p.button(t("plan_minutes", n=self.minutes), MARGIN, y, 420, 64, self.switch_minutes, size=24)
+        p.button(t("plan_start"), p.w - MARGIN - 420, y, 420, 64, self.start, size=26, bold=True, primary=True,
+                 align="center")
+        self.footer(p, t("plan_keys"))
+
+    def toggle(self, situation: str) -> None:
+        if situation in self.chosen:
+            if len(self.chosen) > 1:  # at least one stays open
+                self.chosen.remove(situation)
+        else:
+            self.chosen.append(situation)  # the order they are switched on is the order on the phones
+
+    def switch_minutes(self) -> None:
+        self.minutes = 100 if self.minutes == 50 else 50
+
+    def start(self) -> None:
+        self.host.apply_plan(self.chosen, self.minutes)
+
+    def on_input(self, inp: Input) -> bool:
+        situations = self.host.pack.situations
+        if inp.cmd is Cmd.CHOOSE and 1 <= inp.number <= len(situations):
+            self.toggle(situations[inp.number - 1].id)
+            return True
+        return False
+
+    def back(self) -> None:
+        if self.host.solo_started:
+            self.host.set_stack([LiveScreen(self.host)])
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ import pygame
 
 from barst import rng
 from barst.classroom.autosave import ClassAutosave, Saved
-from barst.classroom.live import DebriefScreen, FeedbackScreen, LiveScreen, ResumeScreen
+from barst.classroom.live import DebriefScreen, FeedbackScreen, LiveScreen, PlanScreen, ResumeScreen
 from barst.classroom.network import Adapter, find_adapters, join_url
 from barst.classroom.screens import JoinScreen, VoteSceneScreen
 from barst.classroom.server import ClassServer, ClassServerError
@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 CLASS_EVENT = pygame.event.custom_type()
 PHONE_LANGUAGES = ("nl", "fr", "en", "de")
 DEFAULT_PORT = 8123
-NEW_CLASS_SECONDS = 4.0
-REDRAW_EVERY = 0.25  # a storm of taps redraws the class view four times a second, not once per tap  # N twice within this: every phone is let go and a new PIN is drawn
+NEW_CLASS_SECONDS = 4.0  # N twice within this: every phone is let go and a new PIN is drawn
+REDRAW_EVERY = 0.25  # a storm of taps redraws the class view four times a second, not once per tap
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +91,8 @@ class ClassApp(App):
         self.new_class_asked = 0.0
         self.session_started = time.monotonic()
         self.tally_drawn, self.tally_pending = 0.0, False
+        self.open_ids: list[str] | None = None  # solo: the situations opened, in order (None: from the options)
+        self.plan_minutes = options.plan
         self.solo_started = False
         self.autosave = ClassAutosave(data_dir())
         self.saved: Saved | None = None
@@ -244,15 +246,27 @@ class ClassApp(App):
             App.after_title(self)
             return
         if not self.solo_started:
+            self.set_stack([PlanScreen(self)])  # which situations, in which plan; then the class plays
+            return
+        self.set_stack([LiveScreen(self)])
+
+    def apply_plan(self, situations: list[str], minutes: int) -> None:
+        self.open_ids, self.plan_minutes = list(situations), minutes
+        if not self.solo_started:
+            self.session_started = time.monotonic()  # the plan's clock starts when the class starts
             self.start_solo()
+        elif self.server is not None:
+            ids = list(situations)
+            self.server.send(lambda s: s.set_open(ids))
         self.set_stack([LiveScreen(self)])
 
     # --- every pupil on their own phone ---
 
     def open_situations(self) -> list[Any]:
         known = {s.id for s in self.pack.situations}
-        wanted = [s for s in self.options.situations if s in known] or [s.id for s in self.pack.situations]
-        return [self.pack.situation(s) for s in wanted]
+        if self.open_ids is None:
+            self.open_ids = [s for s in self.options.situations if s in known] or [s.id for s in self.pack.situations]
+        return [self.pack.situation(s) for s in self.open_ids if s in known]
 
     def start_solo(self, restore: dict[str, Any] | None = None) -> None:
         from barst.classroom.solo import SoloRoom
@@ -446,7 +460,7 @@ class ClassApp(App):
 
     CLASS_KEYS: ClassVar[dict[int, str]] = {pygame.K_j: "join", pygame.K_p: "pause", pygame.K_n: "new",
                                             pygame.K_a: "adapter", pygame.K_d: "debrief", pygame.K_f: "feedback",
-                                            pygame.K_l: "live"}
+                                            pygame.K_l: "live", pygame.K_o: "plan"}
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if event.type == CLASS_EVENT:
@@ -478,6 +492,8 @@ class ClassApp(App):
                 self.close_feedback()
             else:
                 self.open_feedback()
+        elif what == "plan" and self.solo_started and not isinstance(top, PlanScreen):
+            self.push(PlanScreen(self))
         elif what == "live" and self.solo_started:
             self.close_feedback() if isinstance(top, FeedbackScreen) else self.set_stack([LiveScreen(self)])
 

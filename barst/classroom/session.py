@@ -267,6 +267,12 @@ class ClassSession:
         self.votes = {}
         return [*self.broadcast(), *(self._play(t, solo.view(t)) for t in self._online())]
 
+    def set_open(self, situations: list[str]) -> list[Outgoing]:
+        """The trainer changed which situations the phones may play (a phone in one keeps playing it)."""
+        if self.solo is not None:
+            self.solo.open = [s for s in situations if s in self.solo.engine.situations]
+        return self.resync()
+
     def open_feedback(self) -> list[Outgoing]:
         if self.solo is not None:
             self.phase = FEEDBACK

@@ -70,6 +70,7 @@ def test_a_class_plays_on_its_phones_and_talks_about_its_own_choices(class_app: 
     shots = Path(os.environ.get("BARST_SHOTS", tmp_path))
     app: ClassApp = class_app(mode="solo", situations=SITUATIONS, port=0)
     app.feed(Input(Cmd.CONFIRM))
+    app.top.start()  # the plan screen: the situations given on the command line
     url = f"http://127.0.0.1:{app.port}/?pin={app.pin}"
     langs = ["nl", "fr", "en"]
     pages: list[tuple[Any, str]] = []

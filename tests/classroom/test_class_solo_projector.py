@@ -12,19 +12,22 @@ from pathlib import Path
 import pygame
 from phones import Phone, wait_for
 
-from barst.classroom.live import DebriefScreen, FeedbackScreen, LiveScreen, ResumeScreen
+from barst.classroom.live import DebriefScreen, FeedbackScreen, LiveScreen, PlanScreen, ResumeScreen
 from barst.classroom.projector import ClassApp
 from barst.classroom.screens import JoinScreen
 from barst.play.input import Cmd, Input
 
 MakeApp = Callable[..., ClassApp]
-KEY = {name: pygame.event.Event(pygame.KEYDOWN, key=getattr(pygame, f"K_{name}")) for name in "dfln"}
+KEY = {name: pygame.event.Event(pygame.KEYDOWN, key=getattr(pygame, f"K_{name}")) for name in "dflno"}
 
 
 def solo(make: MakeApp, **options: object) -> ClassApp:
     app = make(mode="solo", **options)
     assert isinstance(app.top, JoinScreen)
     app.feed(Input(Cmd.CONFIRM))
+    assert isinstance(app.top, PlanScreen)
+    app.top.start()
+    app.settle()
     assert isinstance(app.top, LiveScreen)
     return app
 
@@ -161,3 +164,31 @@ def test_no_pupil_data_reaches_the_autosave(class_app: MakeApp) -> None:
     saved = app.autosave.path.read_text(encoding="utf-8")
     assert "127.0.0.1" not in saved and "address" not in saved.lower()
     assert set(json.loads(saved)["session"]) == {"pin", "session_id", "phase", "phones", "exited", "solo", "port"}
+
+
+def test_the_trainer_opens_situations_on_screen_with_a_clicker_alone(class_app: MakeApp) -> None:
+    app = class_app(mode="solo", plan=50)
+    app.feed(Input(Cmd.CONFIRM))
+    plan = app.top
+    assert isinstance(plan, PlanScreen)
+    ids = [s.id for s in app.pack.situations]
+    for number in range(len(ids), 0, -1):  # everything off but the first (one always stays open)
+        app.feed(Input(Cmd.CHOOSE, number))
+    assert plan.chosen == [ids[0]]
+    app.feed(Input(Cmd.CHOOSE, 3))
+    app.feed(Input(Cmd.NEXT), Input(Cmd.CONFIRM))  # the clicker: focus on the second row, press
+    assert plan.chosen == [ids[0], ids[2], ids[1]]
+    for _ in range(len(ids) - 1):  # from the second row to the plan's button (rows, plan, start)
+        app.feed(Input(Cmd.NEXT))
+    app.feed(Input(Cmd.CONFIRM))  # the plan's length
+    assert plan.minutes == 100
+    app.feed(Input(Cmd.NEXT), Input(Cmd.CONFIRM))  # start
+    assert isinstance(app.top, LiveScreen) and app.plan_minutes == 100
+    phone = Phone(app.port, app.pin).join()
+    assert [s["id"] for s in phone.steps[0]["situations"]] == [ids[0], ids[2], ids[1]]
+    app.handle_event(KEY["o"])
+    app.settle()
+    assert isinstance(app.top, PlanScreen)
+    app.feed(Input(Cmd.CHOOSE, 1))
+    app.top.start()
+    assert [s["id"] for s in phone.next("play")["steps"][0]["situations"]] == [ids[2], ids[1]]
