@@ -2,7 +2,8 @@
 
 Over the scene graph (every choice counted as possibly offered), no play-through can beat these
 figures: a choice outside any loop of scenes is taken at most once on a play-through, a `once` choice
-at most once, and a repeatable choice on a loop that gains points makes the bound infinite.
+at most once, a repeatable choice at most once between two `once` ones unless repeatable choices
+alone make a loop, and such a loop that gains points makes the bound infinite.
 """
 
 from __future__ import annotations
@@ -34,16 +35,32 @@ def score_bounds(situation: Situation, scenes: dict[str, Scene]) -> Bound:
                 reach.add(target)
                 queue.append(target)
     bound = Bound(None, None)
+    # Between two `once` choices a play-through follows repeatable choices only; unless those form a loop
+    # of their own, it takes each of them at most once there.
+    repeatable = {name: [(t, c) for t, c in moves if c is None or not c.once] for name, moves in edges.items()}
+    own_loop = _components(repeatable)[0]
     for sign in (1, -1):
-        gain: dict[int, int] = {}
+        once_gain: dict[int, int] = {}
+        once_count: dict[int, int] = {}
+        repeat_gain: dict[int, int] = {}
         loops: dict[int, Choice] = {}
         for name in reach:
+            number = component[name]
             for target, choice in edges[name]:
-                if choice is None or component[target] != component[name] or sign * choice.points <= 0:
+                if choice is None or component[target] != number:
                     continue
-                if not choice.once:
-                    loops.setdefault(component[name], choice)
-                gain[component[name]] = gain.get(component[name], 0) + sign * choice.points
+                if choice.once:
+                    once_count[number] = once_count.get(number, 0) + 1
+                if sign * choice.points <= 0:
+                    continue
+                if choice.once:
+                    once_gain[number] = once_gain.get(number, 0) + sign * choice.points
+                elif own_loop[target] == own_loop[name]:
+                    loops.setdefault(number, choice)
+                else:
+                    repeat_gain[number] = repeat_gain.get(number, 0) + sign * choice.points
+        gain = {n: once_gain.get(n, 0) + (once_count.get(n, 0) + 1) * repeat_gain.get(n, 0)
+                for n in set(once_gain) | set(repeat_gain)}
         value: dict[int, int | None] = {}
         for number, members in order.items():  # successors first
             options: list[int] = []
