@@ -129,7 +129,16 @@ class _Scores:
         self.next: list[list[int]] = [[-1] * size, [-1] * size]
         self.unbounded: list[list[Choice | None]] = [[None] * size, [None] * size]
         self.component = [-1] * size
-        self._tarjan()
+        order = _scene_order(found)
+        if order is None:
+            self._tarjan()
+            return
+        # The scenes form no loop, so neither do the states: finish them scene by scene, last scenes first.
+        rank = {scene_id: i for i, scene_id in enumerate(order)}
+        scene_of = found.scene
+        for number, state in enumerate(sorted(range(size), key=lambda s: rank[scene_of[s].id], reverse=True)):
+            self.component[state] = number
+            self._finish_one(state)
 
     def extreme(self, kind: int) -> Extreme:
         found = self.found
@@ -198,7 +207,51 @@ class _Scores:
                     self._finish(members, count)
                     count += 1
 
+    def _finish_one(self, state: int) -> None:
+        """A state on no loop of states: the best and worst of its steps, both at once."""
+        ending = self.found.scene[state].ending
+        best_weight, worst_weight = self.weight
+        if ending is not None:
+            best_weight[state] = (ending.score, 0)
+            worst_weight[state] = (-ending.score, 0)
+            return
+        best_next, worst_next = self.next
+        best_loop, worst_loop = self.unbounded
+        best: Weight | None = None
+        worst: Weight | None = None
+        looped = False
+        for position, step in enumerate(self.found.steps[state]):
+            target = step.target
+            if target == state:
+                looped = True
+                continue
+            after = best_weight[target]
+            if after is None:
+                continue  # no ending from there: neither figure
+            offer = (after[0] + step.points, after[1] - 1)
+            if best is None or offer > best:
+                best = offer
+                best_next[state] = position
+            after = worst_weight[target]
+            assert after is not None
+            offer = (after[0] - step.points, after[1] - 1)
+            if worst is None or offer > worst:
+                worst = offer
+                worst_next[state] = position
+            if best_loop[target] is not None:
+                best_loop[state] = best_loop[target]
+            if worst_loop[target] is not None:
+                worst_loop[state] = worst_loop[target]
+        best_weight[state] = best
+        worst_weight[state] = worst
+        if looped:
+            self._loop([state], self.component[state], 0)
+            self._loop([state], self.component[state], 1)
+
     def _finish(self, members: list[int], number: int) -> None:
+        if len(members) == 1:
+            self._finish_one(members[0])
+            return
         found = self.found
         for kind in (0, 1):
             sign = -1 if kind else 1
@@ -223,8 +276,16 @@ class _Scores:
                         best = offer
                         nxt[state] = position
                 weight[state] = best
-            if len(members) > 1 or any(s.target == members[0] for s in found.steps[members[0]]):
-                self._loop(members, number, kind)
+            self._loop(members, number, kind)
+
+    def _unbounded(self, members: list[int], kind: int, loop: Choice) -> None:
+        """No bound for the whole loop; from every state of it an ending can still be reached (if from one)."""
+        weight = self.weight[kind]
+        known = next((weight[s] for s in members if weight[s] is not None), None)
+        for state in members:
+            self.unbounded[kind][state] = loop
+            if weight[state] is None:
+                weight[state] = known  # any figure: with no bound, only "an ending can be reached" counts
 
     def _loop(self, members: list[int], number: int, kind: int) -> None:
         """Bellman-Ford (queue-based, backwards) inside one loop of states."""
@@ -233,8 +294,7 @@ class _Scores:
         weight, nxt, unbounded = self.weight[kind], self.next[kind], self.unbounded[kind]
         inherited = next((unbounded[s] for s in members if unbounded[s] is not None), None)
         if inherited is not None:  # a way out of this loop leads into an unbounded one
-            for state in members:
-                unbounded[state] = inherited
+            self._unbounded(members, kind, inherited)
             return
         before: dict[int, list[tuple[int, int]]] = {}
         for state in members:
@@ -261,9 +321,41 @@ class _Scores:
                 if inside[state] > len(members):  # a best way out that repeats a state: the loop gains
                     gain = max((s for m in members for s in found.steps[m] if self.component[s.target] == number),
                                key=lambda s: sign * s.points)
-                    for member in members:
-                        unbounded[member] = gain.choice
+                    assert gain.choice is not None  # only a choice has points
+                    self._unbounded(members, kind, gain.choice)
                     return
                 if state not in queued:
                     queued.add(state)
                     queue.append(state)
+
+
+def _scene_order(found: Exploration) -> list[str] | None:
+    """The situation's scenes in an order where every move goes forward, or None if they form a loop."""
+    after: dict[str, list[str]] = {}
+    for scene in found.situation.scenes:
+        if scene.ending is None:
+            after[scene.id] = [c.target for c in scene.choices] if scene.choices else [scene.next or ""]
+    order: list[str] = []
+    state: dict[str, int] = {}  # 1: being visited, 2: done
+    for root in [scene.id for scene in found.situation.scenes]:
+        if root in state:
+            continue
+        work = [(root, 0)]
+        state[root] = 1
+        while work:
+            name, position = work[-1]
+            targets = after.get(name, [])
+            if position < len(targets):
+                work[-1] = (name, position + 1)
+                target = targets[position]
+                if state.get(target) == 1:
+                    return None
+                if target not in state:
+                    state[target] = 1
+                    work.append((target, 0))
+                continue
+            work.pop()
+            state[name] = 2
+            order.append(name)
+    order.reverse()
+    return order

@@ -6,11 +6,13 @@ been shown. Points are not part of it: they only add up along a path, so the bes
 are path weights over this graph (barst/check/analysis.py) and a loop that adds points stays finite
 here.
 
-Which choices a state offers comes from `StoryEngine.available_choices` itself. Effects and capping
-are applied as `StoryEngine._apply_effects` does, without the events and the undo copy that make a
-real engine step about a hundred times slower (tests/test_check_analysis.py drives the real engine on
-random packs to prove that both agree). Past `budget` states the exploration stops and says so, and
-the caller falls back to a sound over-approximation.
+Which choices a state offers, and what effects and capping do, follow `StoryEngine.available_choices`
+and `StoryEngine._apply_effects` rule for rule, with each condition evaluated by the same
+`Condition.evaluate` (and remembered per condition text and values, as packs repeat conditions), but
+without the events and the undo copy that make a real engine step about a hundred times slower.
+tests/test_check_analysis.py drives the real engine on random packs and checks, state by state, the
+same scene, the same values and the same choices offered, in the same order. Past `budget` states
+the exploration stops and says so, and the caller falls back to a sound over-approximation.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import NamedTuple
 
 from barst.diagnostics import Pos
 from barst.engine.story import StoryEngine
-from barst.expr import Effect
+from barst.expr import Condition, Effect
 from barst.model import Choice, Scene, Situation, Variable, start_scene
 
 DEFAULT_BUDGET = 60_000
@@ -98,87 +100,132 @@ def explore(engine: StoryEngine, situation: Situation, budget: int = DEFAULT_BUD
     watched = frozenset(name for s in situation.scenes for c in s.choices if c.condition
                         for name in c.condition.visited_scenes())
 
-    def apply(values: list[int], effects: list[Effect], owner: Scene | Choice, clamps: list[Clamp]) -> None:
-        for index, effect in enumerate(effects):
-            k = slot[effect.variable]
-            wanted = effect.apply(values[k])
-            variable = ranges[k]
-            new = wanted if variable is None else max(variable.min, min(variable.max, wanted))
-            values[k] = new
-            if new != wanted:
-                clamps.append(Clamp(effect, effect_pos(owner, index), wanted, new))
+    def changes(owner: Scene | Choice) -> list[_Change]:
+        return [_change(e, i, slot[e.variable], ranges[slot[e.variable]], owner) for i, e in enumerate(owner.effects)]
+
+    plans: dict[int, list[_Move]] = {}
+
+    def plan(scene: Scene) -> list[_Move]:
+        """What each choice of a scene needs, worked out once per scene."""
+        moves = plans.get(id(scene))
+        if moves is None:
+            moves = plans[id(scene)] = []
+            for choice in scene.choices:
+                target = scenes.get(choice.target)
+                condition = choice.condition
+                moves.append((choice, f"{scene.id}/{choice.id}" if choice.once else None, condition,
+                              bool(condition and condition.visited_scenes()), target,
+                              changes(choice) + (changes(target) if target else []), choice.points))
+        return moves
 
     result = Exploration(situation, names)
     keys: dict[StateKey, int] = {}
+    scene_of, values_of, steps_of, parent_of = result.scene, result.values, result.steps, result.parent
     used_of: list[frozenset[str]] = []
     visited_of: list[frozenset[str]] = []
-
-    def add(key: StateKey, scene: Scene, parent: tuple[int, int]) -> int:
-        keys[key] = len(result.scene)
-        result.scene.append(scene)
-        result.values.append(key[1])
-        used_of.append(key[2])
-        visited_of.append(key[3])
-        result.parent.append(parent)
-        return keys[key]
-
     start_values = [declared[name].start if name in declared else 0 for name in names]
-    start_clamps: list[Clamp] = []
-    apply(start_values, first.effects, first, start_clamps)
-    result.start_clamps = tuple(start_clamps)
-    empty: frozenset[str] = frozenset()
-    add((first.id, tuple(start_values), empty, watched & {first.id}), first, (-1, -1))
+    start_clamps = _apply(start_values, changes(first))
+    result.start_clamps = tuple(start_clamps or ())
+    start_key: StateKey = (first.id, tuple(start_values), frozenset(), watched & {first.id})
+    keys[start_key] = 0
+    scene_of.append(first)
+    values_of.append(start_key[1])
+    used_of.append(start_key[2])
+    visited_of.append(start_key[3])
+    parent_of.append((-1, -1))
 
-    scratch = engine.new_state()
-    scratch.situation = situation.id
+    holds: dict[tuple[str, tuple[int, ...], frozenset[str] | None], bool] = {}  # condition source, values
+    offered_ids: set[int] = set()
+    new_step = tuple.__new__
     head = 0
-    while head < len(result.scene):
+    while head < len(scene_of) and result.complete:
         state = head
         head += 1
-        scene = result.scene[state]
+        scene = scene_of[state]
         steps: list[Step] = []
-        result.steps.append(steps)
+        steps_of.append(steps)
         if scene.ending is not None:
             continue
-        values, used, visited = result.values[state], used_of[state], visited_of[state]
-        moves: list[tuple[int, Choice | None, str | None]]
-        if not scene.choices:
-            moves = [(0, None, scene.next)]  # no next: a dead end, reported by B023
-        else:
-            scratch.scene = scene.id
-            scratch.values = dict(zip(names, values, strict=True))
-            scratch.visited = list(visited) if visited else []
-            scratch.used_once = list(used) if used else []
-            offered = engine.available_choices(scratch)
-            if not offered:
-                result.stuck.append(state)
-            moves = [(number, choice, choice.target) for number, choice in enumerate(offered, 1)]
-        for number, choice, target_id in moves:
-            target = scenes.get(target_id or "")
+        values, used, visited = values_of[state], used_of[state], visited_of[state]
+        if scene.choices:
+            moves = plan(scene)
+        else:  # goes on by itself (no next: a dead end, reported by B023)
+            following = scenes.get(scene.next or "")
+            moves = [(None, None, None, False, following, changes(following) if following else [], 0)]
+        number = 0
+        for choice, once_key, condition, asks_visited, target, effects, points in moves:
             if choice is not None:
-                result.offered.add((scene.id, choice.id))
+                # StoryEngine.available_choices: not a `once` choice already taken, and its condition holds.
+                if once_key is not None and once_key in used:
+                    continue
+                if condition is not None:
+                    question = (condition.source, values, visited if asks_visited else None)
+                    answer = holds.get(question)
+                    if answer is None:
+                        answer = holds[question] = condition.evaluate(dict(zip(names, values, strict=True)),
+                                                                      visited.__contains__)
+                    if not answer:
+                        continue
+                number += 1
+                offered_ids.add(id(choice))
             if target is None:
                 continue  # a target that does not exist: B021
-            new_values = list(values)
-            clamps: list[Clamp] = []
-            new_used = used
-            if choice is not None:
-                apply(new_values, choice.effects, choice, clamps)
-                if choice.once:
-                    new_used = used | {f"{scene.id}/{choice.id}"}
-            apply(new_values, target.effects, target, clamps)
+            clamps: list[Clamp] | None = None
+            new_values = values
+            if effects:
+                changed = list(values)
+                clamps = _apply(changed, effects)
+                new_values = tuple(changed)
+            new_used = used | {once_key} if once_key is not None else used
             new_visited = visited | {target.id} if target.id in watched else visited
-            key = (target.id, tuple(new_values), new_used, new_visited)
+            key = (target.id, new_values, new_used, new_visited)
             found = keys.get(key)
             if found is None:
-                if len(result.scene) >= budget:
+                found = len(scene_of)
+                if found >= budget:
                     result.complete = False
-                    return result
-                found = add(key, target, (state, len(steps)))
+                    break
+                keys[key] = found
+                scene_of.append(target)
+                values_of.append(new_values)
+                used_of.append(new_used)
+                visited_of.append(new_visited)
+                parent_of.append((state, len(steps)))
             if clamps:
                 result.clamped.append((state, len(steps)))
-            steps.append(Step(found, number, choice, choice.points if choice else 0, tuple(clamps)))
+                steps.append(Step(found, number, choice, points, tuple(clamps)))
+            else:
+                steps.append(new_step(Step, (found, number, choice, points, ())))
+        if scene.choices and number == 0:
+            result.stuck.append(state)
+    result.offered = {(s.id, c.id) for s in situation.scenes for c in s.choices if id(c) in offered_ids}
     return result
+
+
+# One effect, ready to apply: (slot, is "=", amount (negative for -=), min, max, the effect, where it is).
+_Change = tuple[int, bool, int, int, int, bool, Effect, Pos | None, Scene | Choice, int]
+# One choice of a scene: the choice, its once key, condition, whether that asks visited(), the target
+# scene, the effects of the choice and then of the target scene, and the points.
+_Move = tuple[Choice | None, str | None, Condition | None, bool, Scene | None, list[_Change], int]
+
+
+def _change(effect: Effect, index: int, k: int, variable: Variable | None, owner: Scene | Choice) -> _Change:
+    amount = -effect.amount if effect.op == "-=" else effect.amount
+    low, high = (variable.min, variable.max) if variable is not None else (0, 0)
+    return (k, effect.op == "=", amount, low, high, variable is not None, effect, None, owner, index)
+
+
+def _apply(values: list[int], effects: list[_Change]) -> list[Clamp] | None:
+    """As StoryEngine._apply_effects: each effect from the value before it, capped to the range."""
+    clamps = None
+    for k, is_set, amount, low, high, ranged, effect, _, owner, index in effects:
+        wanted = amount if is_set else values[k] + amount
+        new = (low if wanted < low else high if wanted > high else wanted) if ranged else wanted
+        values[k] = new
+        if new != wanted:
+            clamps = clamps or []
+            clamps.append(Clamp(effect, effect_pos(owner, index), wanted, new))
+    return clamps
 
 
 def _all_effects(scene: Scene) -> list[Effect]:
