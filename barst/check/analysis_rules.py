@@ -17,9 +17,8 @@ def at(thing: Placed, key: str) -> Pos:
 
 
 def explain_hint(situation: Situation, finding: Finding) -> str:
-    choices = ",".join(str(n) for n in finding.choices())
-    return f"replay it: barst run PACK --situation {situation.id} --choices {choices}" if choices else \
-        f"it happens at the start: barst run PACK --situation {situation.id}"
+    """Where to see the play-through: worked out only when asked, as a pack may have thousands of findings."""
+    return f"`barst check --explain {situation.id}` shows the choices that lead here"
 
 
 def report_exact(situation: Situation, analysis: Analysis, variables: dict[str, Variable],

@@ -97,8 +97,8 @@ def explore(engine: StoryEngine, situation: Situation, budget: int = DEFAULT_BUD
     names = (*declared, *undeclared)
     slot = {name: i for i, name in enumerate(names)}
     ranges: list[Variable | None] = [declared.get(name) for name in names]
-    watched = frozenset(name for s in situation.scenes for c in s.choices if c.condition
-                        for name in c.condition.visited_scenes())
+    asks = {id(c): c.condition.visited_scenes() for s in situation.scenes for c in s.choices if c.condition}
+    watched = frozenset().union(*asks.values())
 
     def changes(owner: Scene | Choice) -> list[_Change]:
         return [_change(e, i, slot[e.variable], ranges[slot[e.variable]], owner) for i, e in enumerate(owner.effects)]
@@ -114,7 +114,7 @@ def explore(engine: StoryEngine, situation: Situation, budget: int = DEFAULT_BUD
                 target = scenes.get(choice.target)
                 condition = choice.condition
                 moves.append((choice, f"{scene.id}/{choice.id}" if choice.once else None, condition,
-                              bool(condition and condition.visited_scenes()), target,
+                              bool(asks.get(id(choice))), target,
                               changes(choice) + (changes(target) if target else []), choice.points))
         return moves
 
@@ -148,7 +148,7 @@ def explore(engine: StoryEngine, situation: Situation, budget: int = DEFAULT_BUD
             continue
         values, used, visited = values_of[state], used_of[state], visited_of[state]
         if scene.choices:
-            moves = plan(scene)
+            moves = plans.get(id(scene)) or plan(scene)
         else:  # goes on by itself (no next: a dead end, reported by B023)
             following = scenes.get(scene.next or "")
             moves = [(None, None, None, False, following, changes(following) if following else [], 0)]
