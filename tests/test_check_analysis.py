@@ -171,6 +171,19 @@ def test_a_stuck_player_is_found_with_the_way_there() -> None:
     assert [(f.scene.id, f.choices()) for f in result.stuck] == [("shop", [1])]
 
 
+def test_a_loop_whose_way_out_is_closed_on_some_paths_traps_the_player() -> None:
+    pack = pack_of([
+        scene("start", choice("careful", "room"), choice("rush", "room", effects=("trust -= 5",))),
+        scene("room", choice("wait", "room", effects=("trust -= 1",)), choice("leave", "end", when="trust >= 3")),
+        scene("end", score=60),
+    ], [Variable("trust", min=0, max=10, start=5)])
+    result = analysed(pack)
+    assert [(f.scene.id, f.choices()) for f in result.trapped] == [("room", [2])]
+    report = Report()
+    check_story(pack, report)
+    assert [d.code for d in report.items if d.code == "B027"] == ["B027"]  # the scene graph alone sees a way out
+
+
 def test_past_the_budget_the_figures_are_a_sound_bound_and_say_so() -> None:
     pack = pack_of([
         scene("start", choice("up", "mid", effects=("a += 1",), points=4), choice("down", "mid", points=-2)),

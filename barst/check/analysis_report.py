@@ -8,6 +8,7 @@ from typing import Any
 from barst.check.analysis import Extreme, Finding
 from barst.check.explore import DEFAULT_BUDGET
 from barst.check.story_rules import ScoreRange
+from barst.model import Scene
 
 
 def situation_lines(name: str, score: ScoreRange) -> list[str]:
@@ -16,7 +17,9 @@ def situation_lines(name: str, score: ScoreRange) -> list[str]:
         if score.states == 0 and score.exact:
             return []  # nothing to play (no start scene): the findings say why
         return [f"  {name}: {_range(score)} (a bound: more than {DEFAULT_BUDGET} states, not all played)"]
-    parts = [f"{_range(score)} (exact, {analysis.states} states)", f"{len(analysis.endings)} endings reached"]
+    total = len({scene.id for scene in analysis_endings(score)})
+    parts = [f"{_range(score)} (exact, {analysis.states} states)",
+             f"{len(analysis.endings)} of {total} endings reached"]
     meters = ", ".join(f"{k} {low}–{high}" for k, (low, high) in analysis.meters.items())
     if meters:
         parts.append(meters)
@@ -24,6 +27,10 @@ def situation_lines(name: str, score: ScoreRange) -> list[str]:
     if analysis.never_offered:
         lines.append("    never offered: " + ", ".join(f"{s.id}/{c.id}" for s, c in analysis.never_offered))
     return lines
+
+
+def analysis_endings(score: ScoreRange) -> list[Scene]:
+    return [] if score.situation is None else [s for s in score.situation.scenes if s.ending is not None]
 
 
 def explain_lines(folder: str, name: str, score: ScoreRange) -> list[str]:

@@ -29,6 +29,7 @@ class ScoreRange:
     states: int = 0  # states explored
     unbounded: bool = False  # a loop moves the score without bound (best or worst is then None)
     analysis: Analysis | None = None
+    situation: Situation | None = None
 
 
 def check_story(pack: Pack, report: Report, budget: int = DEFAULT_BUDGET) -> dict[str, ScoreRange]:
@@ -59,7 +60,7 @@ def check_story(pack: Pack, report: Report, budget: int = DEFAULT_BUDGET) -> dic
             report_exact(situation, analysis, variables, reachable, trapped, report)
             unbounded = analysis.best.loop is not None or analysis.worst.loop is not None
             scores[situation.id] = ScoreRange(analysis.best.score, analysis.worst.score, True, found.size,
-                                              unbounded, analysis)
+                                              unbounded, analysis, situation)
             continue
         _check_ranges(situation, scenes, variables, report)
         _check_one_ending(situation, reachable, report)
