@@ -153,6 +153,7 @@ def _object_converter(cls: type[Any], use_id: bool) -> Converter:
     required = [f.name for f, _ in fields if _is_required(f)]
     names = list(by_name)
     label = cls.__name__.lower()
+    has_places = "places" in cls.__dataclass_fields__
 
     def convert_object(node: Node, ctx: Context, address: str) -> Any:
         if not node.is_map:
@@ -165,6 +166,8 @@ def _object_converter(cls: type[Any], use_id: bool) -> Converter:
         if use_id and id_node is not None and id_node.is_scalar and "id" in by_name:
             own = f"{address}/{id_node.value}" if address else id_node.value
         values: dict[str, Any] = {"pos": node.pos} if "pos" in cls.__dataclass_fields__ else {}
+        if has_places:
+            values["places"] = _places(entries, key_pos)
         broken = False
         for key, child in entries.items():
             entry = by_name.get(key)
@@ -193,6 +196,15 @@ def _object_converter(cls: type[Any], use_id: bool) -> Converter:
         return INVALID if broken else cls(**values)
 
     return convert_object
+
+
+def _places(entries: dict[str, Node], key_pos: dict[str, Pos]) -> dict[str, Pos]:
+    """The key lines of a node (the node's own dict, no copy) plus one line per effect."""
+    effects = entries.get("effects")
+    if effects is not None and effects.is_seq:
+        for index, item in enumerate(effects.value):
+            key_pos[f"effects.{index}"] = item.pos
+    return key_pos
 
 
 def _field_address(own: str, key: str, tp: Any) -> str:

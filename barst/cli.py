@@ -65,6 +65,9 @@ def build_parser(with_optional: bool = True) -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH", help="a pack folder, a kit .yaml file, or a folder of them")
     check.add_argument("--format", choices=("text", "json"), default="text", help="output for people or for tools")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--explain", nargs="?", const="", metavar="SITUATION",
+                       help="show the choices that reach each score, meter value and meter warning "
+                       "(all situations, or one), ready for `barst run PACK --situation S --choices …`")
     check.set_defaults(handler=_check)
 
     run = sub.add_parser("run", help="play a pack in the terminal",
@@ -116,8 +119,12 @@ def _add_optional_commands(sub: argparse._SubParsersAction[argparse.ArgumentPars
 
 
 def _check(args: argparse.Namespace) -> int:
-    from barst.check import as_strict, check_paths, format_summary, shipped_targets
+    from barst.check import as_strict, check_paths, format_explain, format_summary, shipped_targets
 
+    explain: str | None = args.explain
+    if explain and ("/" in explain or Path(explain).exists()):  # `--explain PACK`: a path, not a situation
+        args.paths.insert(0, explain)
+        explain = ""
     targets = [Path(p) for p in args.paths] or shipped_targets()
     result = check_paths(targets)
     diagnostics = as_strict(result.report) if args.strict else result.report.sorted()
@@ -135,6 +142,13 @@ def _check(args: argparse.Namespace) -> int:
             print(diagnostic.format())
         for line in format_summary(result, args.strict):
             print(line)
+        if explain is not None:
+            explained = format_explain(result, explain or None)
+            if explain and not explained:
+                print(f"barst: no situation '{explain}' in what was checked.", file=sys.stderr)
+                return 1
+            for line in explained:
+                print(line)
     return 1 if result.failed(args.strict) else 0
 
 

@@ -38,6 +38,12 @@ def doc(text: str, default: Any = ..., factory: Any = None) -> Any:
 POS = field(default=NOWHERE, compare=False, repr=False, metadata={"internal": True})
 
 
+def key_places() -> Any:
+    """Where each key of the node was written (and `effects.N` for each effect), so a finding can point
+    at the `image:` or `start:` line rather than the start of the block. Filled by the loader."""
+    return field(default_factory=dict, compare=False, repr=False, metadata={"internal": True})
+
+
 # --- common -------------------------------------------------------------------------------------
 
 
@@ -62,6 +68,7 @@ class Variable:
     start: int = doc("value when a situation starts", 0)
     good: Literal["high", "low"] = doc("whether a high value is good news", "high")
     pos: Pos = POS
+    places: dict[str, Pos] = key_places()
 
 
 # --- story packs ----------------------------------------------------------------------------------
@@ -74,6 +81,7 @@ class Character:
     role: Text | None = doc("e.g. 'your friend', 'your mother'", None)
     image: AssetPath | None = doc("portrait (SVG or PNG) inside the pack", None)
     pos: Pos = POS
+    places: dict[str, Pos] = key_places()
 
 
 @dataclass(slots=True)
@@ -89,6 +97,7 @@ class Choice:
     points: int = doc("added to the score when chosen", 0)
     five_a: FiveA | None = doc("which of the 5 A's this choice practises", None)
     pos: Pos = POS
+    places: dict[str, Pos] = key_places()
 
 
 @dataclass(slots=True)
@@ -101,6 +110,7 @@ class Ending:
     debrief: list[Text] = doc("questions for the class after this ending", factory=list)
     unlocks: list[Id] = doc("ids of the situation's unlocks revealed by reaching this ending", factory=list)
     pos: Pos = POS
+    places: dict[str, Pos] = key_places()
 
 
 @dataclass(slots=True)
@@ -114,6 +124,7 @@ class Scene:
     effects: list[Effect] = doc("changes applied when the scene is shown", factory=list)
     ending: Ending | None = doc("makes this scene an ending", None)
     pos: Pos = POS
+    places: dict[str, Pos] = key_places()
 
 
 @dataclass(slots=True)
@@ -126,6 +137,7 @@ class Unlock:
     text: Text = doc("the perspective or explanation itself")
     character: Id | None = doc("whose perspective it is", None)
     pos: Pos = POS
+    places: dict[str, Pos] = key_places()
 
 
 @dataclass(slots=True)
@@ -144,6 +156,7 @@ class Situation:
     five_as: list[FiveA] = doc("the 5 A's this situation is about", factory=list)
     variables: list[Variable] = doc("variables used only in this situation (e.g. flags)", factory=list)
     pos: Pos = POS
+    places: dict[str, Pos] = key_places()
 
 
 # --- board packs ----------------------------------------------------------------------------------

@@ -90,6 +90,8 @@ def _surely_fits(text: str, role: str) -> bool:
     width - space - longest word; k lines therefore need more than (k - 1) times that much text.
     """
     spec = ROLES[role]
+    if "\n" not in text and text_width(" ".join(text.split()), spec.size, spec.bold) <= spec.width:
+        return spec.lines >= 1  # the whole text on one line: most labels and feedback, one sum
     space = text_width(" ", spec.size, spec.bold)
     bound = 0
     for paragraph in text.strip().split("\n"):

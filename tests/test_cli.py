@@ -30,7 +30,7 @@ def test_check_broken_pack_prints_compiler_style_lines_and_exits_one(copy_pack, 
     edit(folder / "situations/party.yaml", "target: talk", "target: tlak")
     assert main(["check", str(folder)]) == 1
     line = capsys.readouterr().out.splitlines()[0]
-    assert line.endswith("situations/party.yaml:14:9: error[B021]: choice 'ask' leads to 'tlak', which does not "
+    assert line.endswith("situations/party.yaml:16:9: error[B021]: choice 'ask' leads to 'tlak', which does not "
                          "exist — did you mean 'talk'?")
 
 

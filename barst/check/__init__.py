@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from barst import paths
+from barst.check.analysis_report import explain_lines, situation_json, situation_lines
 from barst.check.board_rules import check_board
 from barst.check.common_rules import check_helpline_links, check_translations
 from barst.check.story_rules import ScoreRange, check_story
@@ -26,6 +27,7 @@ class PackStats:
     counts: dict[str, int] = field(default_factory=dict)
     words: dict[str, int] = field(default_factory=dict)
     scores: dict[str, ScoreRange] = field(default_factory=dict)
+    folder: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -34,6 +36,7 @@ class PackStats:
             "counts": self.counts,
             "words": self.words,
             "scores": {k: {"best": v.best, "worst": v.worst} for k, v in self.scores.items()},
+            "situations": {k: situation_json(v) for k, v in self.scores.items()},
         }
 
 
@@ -130,7 +133,7 @@ def _check_pack_into(folder: Path, report: Report) -> tuple[Loaded | None, dict[
 
 def _stats(loaded: Loaded, scores: dict[str, ScoreRange]) -> PackStats:
     assert loaded.pack is not None
-    stats = PackStats(loaded.pack.id, loaded.pack.kind, scores=scores)
+    stats = PackStats(loaded.pack.id, loaded.pack.kind, scores=scores, folder=display_path(loaded.folder))
     _count(loaded, stats)
     return stats
 
@@ -181,8 +184,7 @@ def format_summary(result: CheckResult, strict: bool) -> list[str]:
         words = ", ".join(f"{lang} {n}" for lang, n in sorted(stats.words.items()))
         lines.append(f"{stats.name} ({stats.kind}): {counts}; words: {words}")
         for situation, score in stats.scores.items():
-            if score.best is not None:
-                lines.append(f"  {situation}: score {score.worst}–{score.best}")
+            lines.extend(situation_lines(situation, score))
         decks = [f"{k.split('.', 1)[1]} {v}" for k, v in stats.counts.items() if k.startswith("cards.")]
         if decks:
             lines.append(f"  cards per deck: {', '.join(decks)}")
@@ -202,5 +204,15 @@ def as_strict(report: Report) -> list[Any]:
     return [replace(d, severity=Severity.ERROR) if d.severity is Severity.WARNING else d for d in report.sorted()]
 
 
-__all__ = ["CheckResult", "PackStats", "check_and_load", "check_pack", "check_paths", "format_summary",
-           "shipped_targets"]
+def format_explain(result: CheckResult, situation: str | None) -> list[str]:
+    """`barst check --explain`: the play-throughs behind each figure and meter warning."""
+    lines: list[str] = []
+    for stats in result.packs:
+        for name, score in stats.scores.items():
+            if situation in (None, name):
+                lines.extend(explain_lines(stats.folder, name, score))
+    return lines
+
+
+__all__ = ["CheckResult", "PackStats", "check_and_load", "check_pack", "check_paths", "format_explain",
+           "format_summary", "shipped_targets"]

@@ -48,7 +48,11 @@ def check_translations(loaded: Loaded, report: Report) -> None:
     # Every missing text on its own line (a translator works down the list; no "and N more" cut).
     for lang in declared:
         for text in loaded.texts:
-            if text.values and not text.has(lang):
+            if text.values and lang in text.values and not text.values[lang]:
+                # Written but empty: say so where it is, so the author does not hunt for a missing line.
+                report.warning("B030", f"the '{lang}' text of {text.key or 'this text'} is empty",
+                               text.value_pos.get(lang, text.pos), f"write the {lang} text here")
+            elif text.values and not text.has(lang):
                 report.warning("B030", f"no '{lang}' text for {text.key or 'this text'}", text.pos,
                                f"add `{lang}: …` here or a line `{text.key}: …` in translations/{lang}.yaml "
                                f"(or use `barst translate extract`)")

@@ -55,5 +55,13 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("B053", E, "the board does not run from a start square to a finish square"),
         RuleInfo("B060", E, "a help-line link is not tel:, https:, mailto: or sms:"),
         RuleInfo("B070", W, "a text is too long to fit on screen at 1280x720"),
+        RuleInfo("B080", W, "a choice whose condition never holds on any play-through (it is never offered)"),
+        RuleInfo("B081", E, "a scene that can be shown with none of its choices offered (the player is stuck)"),
+        RuleInfo("B082", E, "an ending reached only through a choice that is never offered"),
+        RuleInfo("B083", W, "a repeatable loop that adds points or pushes a meter against its limit without end"),
+        RuleInfo("B084", E, "a variable's start value (0 when not given) lies outside its range"),
+        RuleInfo("B085", E, "an ending score outside 0–100"),
+        RuleInfo("B086", W, "a scene with one choice (the guide asks for 2–4)"),
+        RuleInfo("B087", W, "every play-through of a situation ends on the same ending"),
     ]
 }
