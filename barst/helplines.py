@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,6 +45,12 @@ class HelpLines:
 
     def by_id(self, line_id: str) -> HelpLine | None:
         return next((line for line in self.lines if line.id == line_id), None)
+
+
+def for_ending(named: Sequence[HelpLine], region: str, lang: str) -> list[HelpLine]:
+    """What an ending screen shows: among the lines the ending names, the same selection as the
+    emergency exit (the player's language and region first)."""
+    return HelpLines(list(named), Report()).for_exit(region, lang)
 
 
 def default_file() -> Path:

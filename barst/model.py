@@ -109,6 +109,9 @@ class Ending:
     five_as: list[FiveA] = doc("the 5 A's this ending illustrates", factory=list)
     debrief: list[Text] = doc("questions for the class after this ending", factory=list)
     unlocks: list[Id] = doc("ids of the situation's unlocks revealed by reaching this ending", factory=list)
+    helplines: list[Id] = doc(
+        "ids of help lines (assets/helplines.yaml) that fit this ending's theme, at least one per pack "
+        "language; the ending screen shows those for the player's language and region", factory=list)
     pos: Pos = POS
     places: dict[str, Pos] = key_places()
 

@@ -13,7 +13,7 @@ from barst.diagnostics import BarstError
 from barst.engine import board as B
 from barst.engine import events as ev
 from barst.engine import story as S
-from barst.helplines import load_helplines
+from barst.helplines import for_ending, load_helplines
 from barst.model import Pack
 from barst.packhead import resolve_pack
 from barst.play.i18n import Strings, missing_language_note
@@ -69,7 +69,7 @@ class TextRunner:
     # --- story ---
 
     def play_story(self, situation: str | None, scripted: list[int] | None, auto: bool, seed: int) -> int:
-        engine = S.StoryEngine(self.pack)
+        engine = S.StoryEngine(self.pack, load_helplines().lines)
         state = engine.new_state(seed)
         if situation is not None and situation not in engine.situations:
             raise BarstError(f"There is no situation '{situation}' in {self.pack.id}. "
@@ -231,6 +231,11 @@ class TextRunner:
         self.out(self.w("score_line", verdict=self.t(ending.verdict), score=event.score,
                         found=event.endings_found, total=event.endings_total))
         self.out(f"{self.w('what_helps')} {self.t(ending.helps)}")
+        lines = for_ending(event.helplines, self.pack.region, self.lang)
+        if lines:
+            self.out(self.w("help_here"))
+            for line in lines:
+                self.out(f"  {line.number:<12} {line.name.get(self.lang, self.chain)}")
         for question in ending.debrief:
             self.out(f"  ? {self.t(question)}")
         for unlock in event.unlocked:

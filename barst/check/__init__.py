@@ -11,6 +11,7 @@ from barst import paths
 from barst.check.analysis_report import explain_lines, situation_json, situation_lines
 from barst.check.board_rules import check_board
 from barst.check.common_rules import check_helpline_links, check_translations
+from barst.check.ending_rules import check_endings
 from barst.check.story_rules import ScoreRange, check_story
 from barst.diagnostics import Pos, Report, Severity, display_path, paused_gc
 from barst.helplines import load_helplines
@@ -125,6 +126,7 @@ def _check_pack_into(folder: Path, report: Report) -> tuple[Loaded | None, dict[
     if pack.kind == "story":
         scores = check_story(pack, report)
         _check_fit(loaded, report)
+        check_endings(pack, report, load_helplines())
     else:
         check_board(pack, report)
     check_translations(loaded, report)

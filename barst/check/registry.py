@@ -63,5 +63,9 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("B085", E, "an ending score outside 0–100"),
         RuleInfo("B086", W, "a scene with one choice (the guide asks for 2–4)"),
         RuleInfo("B087", W, "every play-through of a situation ends on the same ending"),
+        RuleInfo("B100", W, "a story ending names no help line"),
+        RuleInfo("B101", E, "an ending names a help line that is not in the help-line data"),
+        RuleInfo("B102", W, "an ending names a help line that serves none of the pack's regions and languages"),
+        RuleInfo("B103", W, "an ending names no help line in one of the pack's languages"),
     ]
 }

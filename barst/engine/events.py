@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from barst.model import Card, Character, Ending, Scene, Unlock
+from barst.model import Card, Character, Ending, HelpLine, Scene, Unlock
 from barst.text import Text
 
 
@@ -80,6 +80,9 @@ class EndingReached:
     endings_found: int
     endings_total: int
     previous_best: int | None
+    # the help lines the ending names, in the author's order; the adapter picks those for the
+    # player's language and region (barst.helplines.for_ending)
+    helplines: tuple[HelpLine, ...] = ()
 
 
 # --- board ---

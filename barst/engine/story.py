@@ -8,6 +8,7 @@ round-trips through JSON, so a saved game resumes exactly.
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -25,7 +26,7 @@ from barst.engine.events import (
     Undone,
 )
 from barst.engine.history import advance
-from barst.model import Choice, Pack, Scene, Situation, Variable, scene_map, start_scene
+from barst.model import Choice, HelpLine, Pack, Scene, Situation, Variable, scene_map, start_scene
 
 # --- actions --------------------------------------------------------------------------------------
 
@@ -133,10 +134,12 @@ class StoryState:
 
 
 class StoryEngine:
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, pack: Pack, helplines: Sequence[HelpLine] = ()) -> None:
+        """`helplines`: the help-line data (the adapter reads it); endings name lines from it by id."""
         if pack.kind != "story":
             raise ValueError(f"pack {pack.id} is a {pack.kind} pack, not a story pack")
         self.pack = pack
+        self.helplines = {line.id: line for line in helplines}
         self.situations = {s.id: s for s in pack.situations}
         self.scenes = {s.id: scene_map(s) for s in pack.situations}
 
@@ -282,6 +285,7 @@ class StoryEngine:
         return EndingReached(
             situation.id, scene.id, score, ending, unlock_objects, first_time,
             len(found), total_endings, previous_best,
+            tuple(self.helplines[i] for i in ending.helplines if i in self.helplines),
         )
 
     def _exit(self, state: StoryState) -> list[Event]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from barst.engine import events as ev
 from barst.engine import story as S
+from barst.helplines import load_helplines
 from barst.model import Pack, Variable
 from barst.play.screens.menu import MenuScreen
 from barst.play.screens.safety import EmergencyScreen
@@ -24,7 +25,7 @@ class StoryController:
     def __init__(self, app: App, pack: Pack) -> None:
         self.app = app
         self.pack = pack
-        self.engine = S.StoryEngine(pack)
+        self.engine = S.StoryEngine(pack, load_helplines().lines)
         self.state = self.engine.new_state(0, app.store.load(pack.id))
         self.queue: list[Screen] = []  # screens still to show for the last step (consequence, ending, …)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from barst.engine.events import ChoiceMade, ChoiceView, EndingReached, SceneShown
+from barst.helplines import for_ending
 from barst.model import FIVE_AS
 from barst.play.input import Cmd, Input
 from barst.play.metrics import (
@@ -25,9 +26,12 @@ from barst.play.screens.base import Screen
 from barst.play.widgets import Painter
 
 if TYPE_CHECKING:
+    from barst.model import HelpLine
     from barst.play.app import App
 
 METER_ROW = 44
+HELP_STRIP_H = 130  # the ending's help lines: heading, numbers, names in up to two lines
+MAX_ENDING_LINES = 3  # more would not stay readable beside the Next button at 1280x720
 
 
 def draw_meters(p: Painter, app: App, values: dict[str, int], x: float, y: float, w: float,
@@ -215,20 +219,22 @@ class EndingScreen(SituationScreen[EndingReached]):
         p.text(note, MARGIN + 260, y + 98, 22, colour=p.theme.muted, max_w=p.w - 2 * MARGIN - 260)
         y += 140
         col_w = (p.w - 2 * MARGIN - GAP) / 2
-        box_h = p.h - y - 120
-        # left: what helps and the 5 A's (marked with a tick, not colour alone)
+        box_h = p.h - y - 28 - HELP_STRIP_H - GAP
+        # left: what helps and the 5 A's in two columns (marked with a tick, not colour alone)
         p.panel(MARGIN, y, col_w, box_h, border=p.theme.border)
         p.text(t("what_helps"), MARGIN + 16, y + 10, 26, True, p.theme.accent)
-        helps_h = box_h - 60 - 5 * 34 - 20
+        rows = -(-len(FIVE_AS) // 2)
+        helps_h = box_h - 60 - rows * 34 - 20
         p.para(app.tx(ending.helps), MARGIN + 16, y + 48, col_w - 32, helps_h, ROLES["helps"].size)
-        ay = y + box_h - 5 * 34 - 14
+        ay = y + box_h - rows * 34 - 14
+        first_w = (col_w - 32) * 0.58  # the first column holds the longest names ("Impliquer d'autres…")
+        column = [(MARGIN + 16, first_w), (MARGIN + 16 + first_w, col_w - 32 - first_w)]
         marked = set(ending.five_as)
-        for a in FIVE_AS:
+        for i, a in enumerate(FIVE_AS):
             on = a in marked
-            mark = "✓" if on else "·"
-            p.text(mark, MARGIN + 24, ay, 24, True, p.theme.good if on else p.theme.muted)
-            p.text(t(f"a_{a}"), MARGIN + 56, ay, 24, on, p.theme.text if on else p.theme.muted, max_w=col_w - 80)
-            ay += 34
+            (ax, a_w), row_y = column[i // rows], ay + (i % rows) * 34
+            p.text("✓" if on else "·", ax + 8, row_y, 24, True, p.theme.good if on else p.theme.muted)
+            p.text(t(f"a_{a}"), ax + 40, row_y, 22, on, p.theme.text if on else p.theme.muted, max_w=a_w - 44)
         # right: debrief questions for the class
         x2 = MARGIN + col_w + GAP
         p.panel(x2, y, col_w, box_h, border=p.theme.border)
@@ -242,8 +248,30 @@ class EndingScreen(SituationScreen[EndingReached]):
             p.text(f"{i + 1}.", x2 + 16, qy, 24, True)
             used = p.para(question, x2 + 48, qy, col_w - 64, each - 8, ROLES["debrief"].size)
             qy += used + 18  # stacked, not spread: each may use its fair share, so all still fit
+        self.draw_helplines(p, p.h - 28 - HELP_STRIP_H, p.w - 2 * MARGIN - 300 - GAP)
         p.button(t("next"), p.w - MARGIN - 300, p.h - 100, 300, 72, self.confirm, size=30, bold=True,
                  primary=True, align="center")
+
+    def shown_helplines(self) -> list[HelpLine]:
+        """The ending's own lines for this player: the emergency exit's selection among those it names."""
+        app = self.story
+        return for_ending(self.event.helplines, app.region or "flanders", app.lang)[:MAX_ENDING_LINES]
+
+    def draw_helplines(self, p: Painter, y: float, w: float) -> None:
+        """A strip beside the Next button: a heading, then each line's number (large) and name."""
+        lines = self.shown_helplines()
+        if not lines:
+            return
+        app = self.story
+        p.panel(MARGIN, y, w, HELP_STRIP_H, border=p.theme.accent)
+        indent = 30 if p.icon("phone", MARGIN + 14, y + 8, 24, p.theme.accent) else 0
+        p.text(app.t("ending_help"), MARGIN + 16 + indent, y + 8, 22, True, p.theme.accent,
+               max_w=w - 32 - indent)
+        each = (w - 32 - (len(lines) - 1) * GAP) / len(lines)
+        for i, line in enumerate(lines):
+            x = MARGIN + 16 + i * (each + GAP)
+            p.text(line.number, x, y + 40, 30, True, max_w=each)
+            p.para(app.tx(line.name), x, y + 78, each, HELP_STRIP_H - 82, 22)
 
     def confirm(self) -> None:
         self.story.advance()
