@@ -113,3 +113,13 @@ def _reachable_from(situation, start: str, goal: str) -> bool:
         scene = scenes[name]
         todo += [c.target for c in scene.choices] + ([scene.next] if scene.next else [])
     return False
+
+
+POINT_SCALE = {0, 2, 4, 6, 8}  # docs/authoring.md, "Points per choice"
+
+
+def test_every_shipped_choice_uses_the_one_points_scale() -> None:
+    assert STORY is not None
+    off = [(s.id, scene.id, c.id, c.points) for s in STORY.situations for scene in s.scenes
+           for c in scene.choices if c.points not in POINT_SCALE]
+    assert off == []
