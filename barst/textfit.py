@@ -9,6 +9,7 @@ player uses (`wrap`), so the checker and the screen agree.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -23,7 +24,7 @@ def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
     """Greedy word wrap; blank lines and newlines are kept; a word longer than a line is split."""
     lines: list[str] = []
     for paragraph in text.strip().split("\n"):
-        words = paragraph.split()
+        words = break_points(paragraph)
         if not words:
             lines.append("")
             continue
@@ -95,7 +96,7 @@ def _surely_fits(text: str, role: str) -> bool:
     space = text_width(" ", spec.size, spec.bold)
     bound = 0
     for paragraph in text.strip().split("\n"):
-        widths = [text_width(word, spec.size, spec.bold) for word in paragraph.split()]
+        widths = [text_width(word, spec.size, spec.bold) for word in break_points(paragraph)]
         if not widths:
             bound += 1
             continue
@@ -104,3 +105,9 @@ def _surely_fits(text: str, role: str) -> bool:
             return False
         bound += 1 + int((sum(widths) + space * (len(widths) - 1)) / full)
     return bound <= spec.lines
+
+
+def break_points(paragraph: str) -> list[str]:
+    """The words a line may break between: ordinary spaces only, never a non-breaking space (French
+    typography keeps « mot ? » and « Aide : » together)."""
+    return [word for word in re.split(r"[ \t\r\f\v]+", paragraph) if word]
