@@ -158,6 +158,9 @@ class Situation:
     debrief: list[Text] = doc("questions for the class about the whole situation", factory=list)
     five_as: list[FiveA] = doc("the 5 A's this situation is about", factory=list)
     variables: list[Variable] = doc("variables used only in this situation (e.g. flags)", factory=list)
+    languages: list[Lang] = doc(
+        "languages this situation is written in, when not yet all of the pack's (the others fall back, "
+        "and `barst translate status` still lists them)", factory=list)
     pos: Pos = POS
     places: dict[str, Pos] = key_places()
 
@@ -314,7 +317,7 @@ def start_scene(situation: Situation) -> str | None:
 
 # --- help lines -----------------------------------------------------------------------------------
 
-Region = Literal["flanders", "wallonia", "brussels", "netherlands"]
+Region = Literal["flanders", "wallonia", "brussels", "netherlands", "ostbelgien"]
 REGIONS: tuple[str, ...] = Region.__args__  # type: ignore[attr-defined]
 LINK_SCHEMES = ("tel:", "https:", "mailto:", "sms:")
 

@@ -123,3 +123,20 @@ def test_every_shipped_choice_uses_the_one_points_scale() -> None:
     off = [(s.id, scene.id, c.id, c.points) for s in STORY.situations for scene in s.scenes
            for c in scene.choices if c.points not in POINT_SCALE]
     assert off == []
+
+
+def test_a_situation_not_yet_translated_says_so_and_is_checked_in_its_own_languages(tmp_path) -> None:
+    """`languages` on a situation: B030 asks only for those; a missing one of them still warns."""
+    import shutil
+
+    from support import edit
+
+    from barst.check import check_pack
+
+    folder = tmp_path / "pack"
+    shutil.copytree(PACKS / "mini-story", folder)
+    edit(folder / "situations/party.yaml", "title: {nl: Het feestje, fr: La fête}",
+         "title: {nl: Het feestje}\nlanguages: [nl]")
+    assert [d.code for d in check_pack(folder).items] == []
+    edit(folder / "situations/party.yaml", "title: {nl: Het feestje}", "title: {fr: La fête}")
+    assert "B030" in [d.code for d in check_pack(folder).items]

@@ -52,7 +52,7 @@ def check_translations(loaded: Loaded, report: Report) -> None:
                 # Written but empty: say so where it is, so the author does not hunt for a missing line.
                 report.warning("B030", f"the '{lang}' text of {text.key or 'this text'} is empty",
                                text.value_pos.get(lang, text.pos), f"write the {lang} text here")
-            elif text.values and not text.has(lang):
+            elif text.values and not text.has(lang) and lang in _written_in(pack, text.key):
                 report.warning("B030", f"no '{lang}' text for {text.key or 'this text'}", text.pos,
                                f"add `{lang}: …` here or a line `{text.key}: …` in translations/{lang}.yaml "
                                f"(or use `barst translate extract`)")
@@ -87,3 +87,12 @@ def check_helpline_links(report: Report, lines: list[HelpLine]) -> None:
             if not link.startswith(LINK_SCHEMES) or len(link.split(":", 1)[1].strip("/")) == 0:
                 report.error("B060", f"link '{link}' of '{line.id}' is not tel:, https:, mailto: or sms:",
                              line.pos, "write e.g. tel:+3280030030 or https://www.example.be")
+
+
+def _written_in(pack: Pack, key: str) -> list[str]:
+    """The languages a text must have: its situation's own `languages` when it declares them (a
+    situation not yet translated), else the pack's."""
+    for situation in pack.situations:
+        if situation.languages and (key.startswith(f"{situation.id}/") or key.startswith(f"{situation.id}.")):
+            return list(situation.languages)
+    return list(pack.languages)
