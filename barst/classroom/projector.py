@@ -276,7 +276,10 @@ class ClassApp(App):
             return
         pictures = self.pack_pictures()
         self.server.pictures = {pid: Path(self.pack.folder) / image for image, pid in pictures.items()}
-        room = SoloRoom(self.pack, [s.id for s in self.open_situations()], pictures)
+        from barst.helplines import load_helplines
+
+        room = SoloRoom(self.pack, [s.id for s in self.open_situations()], pictures, load_helplines().lines,
+                        self.region or "flanders")
         try:
             self.server.call(lambda s: s.start_solo(room))
             if restore is not None:

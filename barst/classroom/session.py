@@ -293,7 +293,7 @@ class ClassSession:
         self.phones, self.votes, self.exited = {}, {}, set()
         self.phase, self.question, self.result = WAITING, None, None
         if self.solo is not None:  # a new class starts clean: no replay progress carries over
-            self.solo = SoloRoom(self.solo.pack, self.solo.open, self.solo.pictures)
+            self.solo = SoloRoom(self.solo.pack, self.solo.open, self.solo.pictures, self.solo.lines, self.solo.region)
             self.phase = PLAY
 
     def to_json(self) -> dict[str, Any]:

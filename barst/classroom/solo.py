@@ -8,12 +8,14 @@ What is kept is engine states under random tokens and counts; never a name, an a
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from barst.engine import events as ev
 from barst.engine.story import Choose, Continue, Start, StoryEngine, StoryState, ToMenu
-from barst.model import Pack, Situation
+from barst.helplines import for_ending
+from barst.model import HelpLine, Pack, Situation
 from barst.text import Text, fallback_chain
 
 ACTIONS = ("start", "choose", "continue", "menu")
@@ -90,9 +92,11 @@ class Figures:
 class SoloRoom:
     """The phones' own games. `open` lists the situations the trainer opened, in order."""
 
-    def __init__(self, pack: Pack, open_situations: list[str], pictures: dict[str, str] | None = None) -> None:
+    def __init__(self, pack: Pack, open_situations: list[str], pictures: dict[str, str] | None = None,
+                 helplines: Sequence[HelpLine] = (), region: str = "flanders") -> None:
         self.pack = pack
-        self.engine = StoryEngine(pack)
+        self.lines, self.region = tuple(helplines), region
+        self.engine = StoryEngine(pack, self.lines)
         self.open = [s for s in open_situations if s in self.engine.situations]
         self.pictures = pictures or {}  # image path in the pack -> picture id served to phones
         self.states: dict[str, StoryState] = {}
@@ -164,8 +168,9 @@ class SoloRoom:
         assert scene.ending is not None
         found = state.progress.endings.get(situation.id, [])
         total = sum(1 for s in situation.scenes if s.ending is not None)
+        named = tuple(self.engine.helplines[i] for i in scene.ending.helplines if i in self.engine.helplines)
         return ev.EndingReached(situation.id, scene.id, scene.ending.score + state.points, scene.ending, [], False,
-                                len(found), total, state.progress.best.get(situation.id))
+                                len(found), total, state.progress.best.get(situation.id), named)
 
     # --- persistence (the class session's autosave) ---
 
@@ -254,7 +259,10 @@ class Render:
         return {"kind": "ending", "scene": event.scene, "title": self.tx(situation.title), "score": event.score,
                 "ending_kind": ending.kind, "verdict": self.tx(ending.verdict), "helps": self.tx(ending.helps),
                 "five_as": list(ending.five_as), "found": event.endings_found, "total": event.endings_total,
-                "first_time": event.first_time}
+                "first_time": event.first_time,
+                "helplines": [{"name": self.tx(line.name), "number": line.number, "hours": self.tx(line.hours),
+                               "link": line.tel_link() or line.web_link() or ""}
+                              for line in for_ending(event.helplines, self.room.region, self.lang)]}
 
     def meters(self, situation: Situation, values: dict[str, int]) -> list[dict[str, Any]]:
         return [{"label": self.tx(v.label) or v.id, "value": values.get(v.id, v.start), "min": v.min, "max": v.max}

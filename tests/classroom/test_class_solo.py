@@ -124,3 +124,22 @@ def test_the_solo_room_round_trips_through_json() -> None:
     copy.restore(saved)
     assert copy.to_json() == session.solo.to_json()
     assert copy.state(A).scene == "talk"
+
+
+def test_a_phone_ending_names_its_help_lines_in_the_phone_language() -> None:
+    from barst.helplines import load_helplines
+
+    lines = load_helplines().lines
+    session = ClassSession("1234", ["nl", "fr"], {"nl": {}, "fr": {}}, {}, {"nl": "T"})
+    session.start_solo(SoloRoom(PACK, ["party"], helplines=lines, region="brussels"))
+    session.join(Hello(A, "fr"))
+    session.receive(A, Play("start", "party"))
+    end = steps(session, A, Play("choose", number=2))
+    ending = next(s for s in end if s["kind"] == "ending")
+    named = {line.number: line for line in lines}
+    shown = ending["helplines"]
+    assert shown and all(str(item["link"]).startswith(("tel:", "https:")) for item in shown)  # type: ignore[union-attr]
+    assert all("fr" in named[item["number"]].languages for item in shown)  # type: ignore[index]
+    session.leave(A)
+    again = [o.message for o in session.join(Hello(A, "fr")) or [] if o.message["type"] == "play"][0]["steps"]
+    assert again[0]["kind"] == "ending" and again[0]["helplines"] == shown  # a reload keeps them

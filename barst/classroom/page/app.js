@@ -293,6 +293,19 @@
       parts.push(badge, el("h1", "", step.verdict));
       parts.push(el("p", "muted", step.first_time ? fill("new_ending", {found: step.found, total: step.total})
                                                    : fill("ending_known", {found: step.found, total: step.total})));
+      if (step.helplines && step.helplines.length) {  // who to call about this, tap to call
+        parts.push(el("h2", "", word("ending_help")));
+        const lines = el("ul", "lines");
+        for (const line of step.helplines) {
+          const item = el("li", "");
+          const link = el("a", "call"); link.href = line.link;
+          link.append(el("span", "number", line.number), el("span", "name", line.name));
+          item.append(link);
+          if (line.hours) item.append(el("p", "hours", line.hours));
+          lines.append(item);
+        }
+        parts.push(lines);
+      }
       parts.push(el("h2", "", word("what_helps")), el("p", "story", step.helps));
       const list = el("ul", "five-as");
       for (const a of ["anderen-betrekken", "afleiden", "afzonderen", "aanspreken", "aanwezig-blijven"]) {
