@@ -141,5 +141,5 @@ def test_a_phone_ending_names_its_help_lines_in_the_phone_language() -> None:
     assert shown and all(str(item["link"]).startswith(("tel:", "https:")) for item in shown)  # type: ignore[union-attr]
     assert all("fr" in named[item["number"]].languages for item in shown)  # type: ignore[index]
     session.leave(A)
-    again = [o.message for o in session.join(Hello(A, "fr")) or [] if o.message["type"] == "play"][0]["steps"]
+    again = next(o.message for o in session.join(Hello(A, "fr")) or [] if o.message["type"] == "play")["steps"]
     assert again[0]["kind"] == "ending" and again[0]["helplines"] == shown  # a reload keeps them
