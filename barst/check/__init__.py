@@ -79,15 +79,18 @@ def _check_target(target: Path, result: CheckResult) -> None:
             result.packs.append(_stats(loaded, scores))
         return
     if target.is_dir():
-        children = sorted(p for p in target.iterdir() if (p / PACK_FILE).is_file() or p.suffix == ".yaml")
+        children = sorted(p for p in target.iterdir()
+                          if (p / PACK_FILE).is_file() or (p.suffix == ".yaml" and p.name != PACK_FILE))
         if not children:
             result.report.error("B001", "this folder holds no pack or kit file", Pos(display_path(target)),
                                 "give a pack folder (with pack.yaml) or a kit .yaml file")
         for child in children:
             _check_target(child, result)
         return
-    if target.name == PACK_FILE:
-        _check_target(target.parent, result)
+    if target.name == PACK_FILE:  # straight to the loader: a pack.yaml that is a pipe or device is its finding
+        loaded, scores = _check_pack_into(target.parent, result.report)
+        if loaded:
+            result.packs.append(_stats(loaded, scores))
         return
     if not target.exists():
         result.report.error("B001", "no such file or folder", Pos(display_path(target)), "check the path")
