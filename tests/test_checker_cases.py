@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
+from hostile import png_claiming
 from support import PACKS, edit
 
 from barst.check import check_paths
@@ -29,6 +30,8 @@ SPECIAL_CONTENT = {
         "    source: test\n    checked: '2026-01-01'\n"
     ),
     "__LONG__": lambda: " ".join(["woord"] * 400),
+    "__PNG_BOMB__": lambda: png_claiming(40_000, 40_000),
+    "__PNG_CUT__": lambda: png_claiming(64, 64)[:20],
 }
 
 

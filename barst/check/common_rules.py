@@ -6,9 +6,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
+from barst import pictures
 from barst.diagnostics import Pos, Report
 from barst.loader import Loaded
 from barst.model import LINK_SCHEMES, HelpLine, Pack
+from barst.safefile import confined, read_bounded
 
 
 class Identified(Protocol):
@@ -61,17 +63,29 @@ def check_translations(loaded: Loaded, report: Report) -> None:
 
 
 def check_asset(report: Report, pack: Pack, relative: str | None, pos: Pos) -> None:
-    """B040/B041: an asset must exist and stay inside the pack folder."""
+    """B040/B041/B042: an asset must exist, stay inside the pack folder and be a picture the player can
+    decode (its declared size is read from the header, never decoded here)."""
     if not relative:
         return
     root = Path(pack.folder).resolve()
-    target = (root / relative).resolve()
-    if not target.is_relative_to(root):
-        report.error("B041", f"'{relative}' lies outside the pack folder", pos,
+    target = None if "\x00" in relative else confined(root / relative, [root])
+    if target is None:
+        report.error("B041", f"'{relative[:80]}' lies outside the pack folder", pos,
                      "copy the file into the pack and give a path inside it")
-    elif not target.is_file():
+        return
+    try:
+        data = read_bounded(target, pictures.MAX_PICTURE_BYTES)
+    except FileNotFoundError:
         report.error("B040", f"the file '{relative}' does not exist", pos,
                      f"add it to the pack folder or fix the path (relative to {pack.folder})")
+        return
+    except OSError as exc:
+        report.error("B042", f"the picture '{relative}' cannot be read ({exc.strerror or exc})", pos,
+                     "save it again as SVG or PNG")
+        return
+    problem = pictures.problem(data, target.suffix)
+    if problem:
+        report.error("B042", f"'{relative}': {problem}", pos, "save it again as SVG or a smaller PNG")
 
 
 def check_helpline_links(report: Report, lines: list[HelpLine]) -> None:

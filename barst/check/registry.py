@@ -55,5 +55,6 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("B053", E, "the board does not run from a start square to a finish square"),
         RuleInfo("B060", E, "a help-line link is not tel:, https:, mailto: or sms:"),
         RuleInfo("B070", W, "a text is too long to fit on screen at 1280x720"),
+        RuleInfo("B042", E, "a picture cannot be shown: broken, too many pixels, or refers outside itself"),
     ]
 }

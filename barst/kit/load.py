@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from barst import paths
+from barst import paths, pictures
 from barst.build import Context, build
 from barst.diagnostics import BarstError, Pos, Report, display_path
 from barst.helplines import HelpLines, load_helplines
@@ -18,6 +18,7 @@ from barst.kit.model import Back, Kit, KitCard, KitDeck, Page
 from barst.loader import load_pack
 from barst.model import LINK_SCHEMES, HelpLine, Pack
 from barst.packhead import resolve_pack
+from barst.safefile import confined, read_bounded
 from barst.text import KNOWN_LANGUAGES, Text
 from barst.yamlload import load_file
 
@@ -128,7 +129,7 @@ def _check_deck(loaded: LoadedKit, kit: Kit, deck: KitDeck) -> None:
         _check_file(report, icon_path(deck.icon), deck.pos, f"{where}.icon")
     _unique(report, [(c.id, c.pos) for c in deck.cards], "card")
     for card in deck.cards:
-        _check_card(report, card, f"{where}/{card.id}")
+        _check_card(loaded, card, f"{where}/{card.id}")
     if deck.back is not None:
         _check_back(loaded, deck.back, f"{where}.back")
     if deck.from_pack is not None:
@@ -144,9 +145,10 @@ def _check_deck(loaded: LoadedKit, kit: Kit, deck: KitDeck) -> None:
                          "add e.g. editions: [{id: flanders-nl, region: flanders, languages: [nl]}]")
 
 
-def _check_card(report: Report, card: KitCard, where: str) -> None:
+def _check_card(loaded: LoadedKit, card: KitCard, where: str) -> None:
+    report = loaded.report
     if card.picture:
-        _check_file(report, asset(card.picture), card.pos, f"{where}.picture")
+        card.picture = _picture(loaded, card.picture, card.pos, f"{where}.picture")
     if card.link:
         check_link(report, card.link, card.pos, f"{where}.link")
     if card.picture is None and card.word is None and card.text is None:
@@ -155,7 +157,7 @@ def _check_card(report: Report, card: KitCard, where: str) -> None:
 
 def _check_back(loaded: LoadedKit, back: Back, where: str) -> None:
     if back.picture:
-        _check_file(loaded.report, asset(back.picture), back.pos, f"{where}.picture")
+        back.picture = _picture(loaded, back.picture, back.pos, f"{where}.picture")
     for line_id in back.qr:
         _helpline(loaded, line_id, back.pos, f"{where}.qr")
     if len(back.qr) > MAX_QR_PER_CARD:
@@ -187,6 +189,66 @@ def _check_file(report: Report, path: Path, pos: Pos, where: str) -> None:
     if not path.is_file():
         report.error("K006", f"{where}: the picture {display_path(path)} does not exist", pos,
                      "check the name, or draw it and save it there as SVG")
+
+
+def picture_roots(kit_file: Path) -> list[Path]:
+    """Where a kit's pictures may come from: the shipped assets and the kit's own folder, nowhere else."""
+    return [paths.assets_dir(), kit_file.parent]
+
+
+def _picture(loaded: LoadedKit, written: str, pos: Pos, where: str) -> str | None:
+    """The real path of a picture, once it is confined to `picture_roots` and its bytes pass the checks
+    the PDF writer needs; the builder only ever sees this path. None (after a diagnostic) otherwise."""
+    report = loaded.report
+    roots = picture_roots(loaded.path)
+    if "\x00" in written or Path(written).is_absolute() or ".." in Path(written).parts:
+        report.error("K019", f"{where}: '{written[:80]}' leads outside the kit's folder and assets/", pos,
+                     "give a path inside assets/ (e.g. pictures/emotions/happy.svg) or beside the kit file")
+        return None
+    candidates = [root / written for root in roots]
+    found = next((c for c in candidates if c.exists() or c.is_symlink()), None)
+    if found is None:
+        report.error("K006", f"{where}: the picture {written} does not exist in assets/ or beside the kit", pos,
+                     "check the name, or draw it and save it there as SVG")
+        return None
+    real = confined(found, roots)
+    if real is None:
+        report.error("K019", f"{where}: '{written}' links to a file outside the kit's folder and assets/", pos,
+                     "copy the picture into the kit's folder instead of linking to it")
+        return None
+    try:
+        data = read_picture(real)
+    except OSError as exc:
+        report.error("K006", f"{where}: cannot read the picture {written} ({exc.strerror or exc})", pos,
+                     "save it again as SVG or PNG")
+        return None
+    found_problem = pictures.problem(data, real.suffix) or _decode_problem(data, real.suffix)
+    if found_problem:
+        report.error("K020", f"{where}: {written}: {found_problem}", pos, "save it again as SVG or a smaller PNG")
+        return None
+    return str(real)
+
+
+def read_picture(path: Path) -> bytes:
+    """A picture's bytes as the builder embeds them: a regular file, bounded (OSError otherwise)."""
+    return read_bounded(path, pictures.MAX_PICTURE_BYTES)
+
+
+def _decode_problem(data: bytes, suffix: str) -> str | None:
+    """Decode a raster picture the way the PDF writer will (Pillow, which fpdf2 uses), so a broken or
+    cut-off file is found by `barst check` and not in the middle of a build. Its size is already bounded."""
+    if suffix.lower() == ".svg":
+        return None
+    from io import BytesIO
+
+    from PIL import Image
+
+    try:
+        with Image.open(BytesIO(data)) as image:
+            image.load()
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return "the picture is broken or cut off"
+    return None
 
 
 def _helpline(loaded: LoadedKit, line_id: str, pos: Pos, where: str) -> HelpLine | None:
