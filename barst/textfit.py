@@ -20,9 +20,14 @@ SAFETY = 1.01  # rounding at small sizes makes real lines up to ~1% wider than t
 
 
 def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
-    """Greedy word wrap; blank lines and newlines are kept; a word longer than a line is split."""
+    """Greedy word wrap; blank lines and newlines are kept; a word longer than a line is split.
+
+    Near-linear on any input: a line is measured only while it fits (so at most a line's worth of text
+    at a time), and a long word (a pasted link) is split by doubling then halving the cut, never by
+    trying one character less at a time over the whole word.
+    """
     lines: list[str] = []
-    for paragraph in text.strip().split("\n"):
+    for paragraph in drawable(text).strip().split("\n"):
         words = paragraph.split()
         if not words:
             lines.append("")
@@ -35,15 +40,54 @@ def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
                 continue
             if line:
                 lines.append(line)
-            while measure(word) > width and len(word) > 1:
-                cut = len(word) - 1
-                while cut > 1 and measure(word[:cut]) > width:
-                    cut -= 1
+            while len(word) > 1:
+                cut = _longest_prefix(word, width, measure)
+                if cut == len(word):
+                    break
                 lines.append(word[:cut])
                 word = word[cut:]
             line = word
         lines.append(line)
     return lines
+
+
+def _longest_prefix(word: str, width: float, measure: Callable[[str], float]) -> int:
+    """The length of the longest prefix of `word` (at least one character) that is at most `width` wide.
+    Measures only prefixes up to twice that length, so splitting a whole word costs O(n log n)."""
+    low, high = 1, 2
+    while high <= len(word) and measure(word[:high]) <= width:
+        low, high = high, high * 2
+    if high > len(word):
+        if measure(word) <= width:
+            return len(word)
+        high = len(word)
+    while high - low > 1:  # invariant: word[:low] fits (or low == 1), word[:high] does not
+        middle = (low + high) // 2
+        if measure(word[:middle]) <= width:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+# Characters that are never drawn: C0/C1 controls (NUL, ESC, BEL…) and the bidi embedding, override and
+# isolate marks, which would silently reorder a title or a team name. A lone surrogate (not valid UTF-8)
+# becomes the replacement character. Tabs become spaces; newlines stay (they are paragraph breaks).
+_CONTROLS = [c for c in range(0x20) if c not in (0x09, 0x0A)] + list(range(0x7F, 0xA0))
+_BIDI = [0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_DRAWABLE = {c: None for c in _CONTROLS + _BIDI} | {0x09: " "} | {c: "\ufffd" for c in range(0xD800, 0xE000)}
+
+
+def drawable(text: str) -> str:
+    """`text` as it can be drawn on any screen: without controls or bidi overrides (see `_DRAWABLE`)."""
+    return text.translate(_DRAWABLE) if not text.isprintable() else text
+
+
+def unsafe_characters(text: str) -> list[str]:
+    """The control and bidi-override characters in `text` (newlines and tabs excepted), as U+XXXX names,
+    for the checker and the board setup: content and team names must not hide characters."""
+    found = sorted({ch for ch in text if ord(ch) in _DRAWABLE and ch not in "\t\n"})
+    return [f"U+{ord(ch):04X}" for ch in found]
 
 
 class _Widths(dict[str, float]):
