@@ -274,6 +274,8 @@ def _setup_or_blank(f: Frame, blank: bool = False) -> None:
         p.para(setup.error, right_x, p.h - HINT_H - 60, right_w, 50, 22, True, theme.bad)
     elif note:  # the pack lacks the language asked for: said here, before the game starts
         p.para(note, right_x, p.h - HINT_H - 60, right_w, 50, 20, False, theme.accent)
+    elif s.notice:
+        p.para(s.notice, right_x, p.h - HINT_H - 60, right_w, 50, 20, colour=theme.muted)
     # right column: length, decks, language, start
     y = top
     p.text(s.t("mode"), right_x, y, 26, True, theme.muted)
@@ -790,6 +792,8 @@ def _resume(f: Frame) -> None:
            w - 60, 70, 28)
     names = " · ".join(f"{team.name} {team.score}" for team in offer.state.teams)
     p.para(names, x + 30, y + 150, w - 60, 40, 22, colour=theme.muted)
+    if s.notice:
+        p.para(s.notice, x + 30, y + 192, w - 60, 36, 18, colour=theme.muted)
     half = (w - 60 - GAP) / 2
     _action_button(f, s.t("resume_yes"), x + 30, y + h - 100, half, 72, "resume", "", "forward", True)
     _action_button(f, s.t("resume_no"), x + 30 + half + GAP, y + h - 100, half, 72, "new", "", "flag")
