@@ -9,7 +9,7 @@ from typing import Any
 
 from barst import paths
 from barst.check.board_rules import check_board
-from barst.check.common_rules import check_helpline_links, check_translations
+from barst.check.common_rules import check_characters, check_helpline_links, check_translations
 from barst.check.story_rules import ScoreRange, check_story
 from barst.diagnostics import Pos, Report, Severity, display_path, paused_gc
 from barst.helplines import load_helplines
@@ -128,6 +128,7 @@ def _check_pack_into(folder: Path, report: Report) -> tuple[Loaded | None, dict[
     else:
         check_board(pack, report)
     check_translations(loaded, report)
+    check_characters(report, loaded.texts)
     return loaded, scores
 
 

@@ -97,3 +97,18 @@ def check_helpline_links(report: Report, lines: list[HelpLine]) -> None:
             if not link.startswith(LINK_SCHEMES) or len(link.split(":", 1)[1].strip("/")) == 0:
                 report.error("B060", f"link '{link}' of '{line.id}' is not tel:, https:, mailto: or sms:",
                              line.pos, "write e.g. tel:+3280030030 or https://www.example.be")
+
+
+def check_characters(report: Report, texts: Iterable[Text]) -> None:
+    """B071: control and bidi-override characters in a text. Drawing drops them, but they hide or reorder
+    what an author meant (U+202E turns a word around), so the author should see and remove them."""
+    from barst.textfit import unsafe_characters
+
+    for text in texts:
+        for lang, value in text.values.items():
+            found = unsafe_characters(value)
+            if found:
+                shown = ", ".join(found[:4]) + (", …" if len(found) > 4 else "")
+                report.warning("B071", f"this text in '{lang}' holds invisible control or direction characters "
+                               f"({shown})", text.value_pos.get(lang, text.pos),
+                               "retype it, or remove them in an editor that shows hidden characters")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from barst import paths, pictures
 from barst.build import Context, build
+from barst.check.common_rules import check_characters
 from barst.diagnostics import BarstError, Pos, Report, display_path
 from barst.helplines import HelpLines, load_helplines
 from barst.kit import layout
@@ -62,7 +63,9 @@ def load_kit(path: Path) -> LoadedKit:
     lang = "nl"
     if languages is not None and languages.is_seq and languages.value and languages.value[0].value in KNOWN_LANGUAGES:
         lang = languages.value[0].value
-    kit: Kit | None = build(Kit, node, Context(report, lang, []), "kit", use_id=False)
+    texts: list[Text] = []
+    kit: Kit | None = build(Kit, node, Context(report, lang, texts), "kit", use_id=False)
+    check_characters(report, texts)
     if kit is None:
         return loaded
     loaded.kit = kit

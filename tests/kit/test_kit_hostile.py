@@ -106,3 +106,11 @@ def test_a_broken_picture_is_found_by_the_check_not_the_build(tmp_path: Path, co
     name = "cut.svg" if content.startswith(b"<") else "cut.png"
     (folder / name).write_bytes(content)
     refused(kit(folder, name), "K020", tmp_path)
+
+
+def test_a_bidi_override_in_a_card_word_is_flagged(tmp_path: Path) -> None:
+    path = kit(tmp_path / "kit")
+    path.write_text(path.read_text(encoding="utf-8").replace("word: {nl: blij}", 'word: {nl: "bl\\u202eij"}'),
+                    encoding="utf-8")
+    report = check_kit_file(path)
+    assert [(d.code, d.pos.line) for d in report.warnings] == [("B071", 10)] and not report.errors
