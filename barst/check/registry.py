@@ -56,6 +56,7 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("B060", E, "a help-line link is not tel:, https:, mailto: or sms:"),
         RuleInfo("B070", W, "a text is too long to fit on screen at 1280x720"),
         RuleInfo("B042", E, "a picture cannot be shown: broken, too many pixels, or refers outside itself"),
+        RuleInfo("B054", E, "a board rule is out of range (dice_sides, rounds, time limit, teams_min/max, points)"),
         RuleInfo("B071", W, "a text holds control or bidi-override characters (NUL, ESC, U+202E…)"),
     ]
 }
