@@ -104,9 +104,9 @@ class TextRunner:
             answer = self._prompt(self.w("choose_situation"))
             if answer is None or answer == "q":
                 return None
-            number = _number(answer)
-            if number is not None and 1 <= number <= len(self.pack.situations):
-                return self.pack.situations[number - 1].id
+            picked = _number(answer)
+            if picked is not None and 1 <= picked <= len(self.pack.situations):
+                return self.pack.situations[picked - 1].id
 
     def _story_loop(self, engine: S.StoryEngine, state: S.StoryState, numbers: Iterator[int], auto: bool,
                     interactive: bool) -> tuple[S.StoryState, int]:

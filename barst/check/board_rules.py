@@ -7,7 +7,6 @@ from barst.diagnostics import Report
 from barst.engine.board import DEFAULT_COLOURS
 from barst.model import CLOSED_CARD_TYPES, Card, Pack, Rules
 
-
 # What the board engine and the projector can play: a die of 0 sides divides by zero, and a negative
 # time limit or teams_min above teams_max leave a game that cannot start or end.
 RULE_RANGES: dict[str, tuple[int, int]] = {
