@@ -54,6 +54,9 @@ def load_kit(path: Path) -> LoadedKit:
     shown = display_path(path)
     node = load_file(path, shown, report)
     if node is None:
+        if not report.has_errors():  # an empty file: say so rather than exit 1 in silence
+            report.error("K001", "the kit file is empty", Pos(shown, 1, 1),
+                         "start from one of the shipped kits in kits/")
         return loaded
     if not node.is_map:
         report.error("K001", "a kit file is a mapping of keys (id, title, decks, …)", node.pos,
