@@ -8,6 +8,7 @@ from typing import Protocol
 
 from barst import pictures
 from barst.diagnostics import Pos, Report
+from barst.links import link_problem
 from barst.loader import Loaded
 from barst.model import LINK_SCHEMES, HelpLine, Pack
 from barst.safefile import confined, read_bounded
@@ -94,9 +95,10 @@ def check_helpline_links(report: Report, lines: list[HelpLine]) -> None:
         if not line.links:
             report.error("B060", f"help line '{line.id}' has no link", line.pos, "add a tel: or https: link")
         for link in line.links:
-            if not link.startswith(LINK_SCHEMES) or len(link.split(":", 1)[1].strip("/")) == 0:
-                report.error("B060", f"link '{link}' of '{line.id}' is not tel:, https:, mailto: or sms:",
-                             line.pos, "write e.g. tel:+3280030030 or https://www.example.be")
+            problem = link_problem(link)
+            if problem:
+                report.error("B060", f"link '{link[:80]}' of '{line.id}' is not a real {', '.join(LINK_SCHEMES)} "
+                             f"link: {problem}", line.pos, "write e.g. tel:+3280030030 or https://www.example.be")
 
 
 def check_characters(report: Report, texts: Iterable[Text]) -> None:

@@ -57,13 +57,13 @@ def refuse_output(output: Path, inputs: list[Path]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from barst.kit import layout
     from barst.kit.build import Options, build_kit
+    from barst.kit.load import back_offset
 
     offset = None
     if args.back_offset:
         try:
-            offset = layout.parse_offset(args.back_offset)
+            offset = back_offset(args.back_offset)
         except ValueError as exc:
             raise BarstError(f"--back-offset {args.back_offset}: {exc}.") from None
     options = Options(output=args.output, paper=args.paper, mode=args.mode, lang=args.lang, duplex=args.duplex,

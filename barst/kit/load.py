@@ -6,6 +6,7 @@ exception, so `barst check` and `barst kit` report the same findings the same wa
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from barst.diagnostics import BarstError, Pos, Report, display_path
 from barst.helplines import HelpLines, load_helplines
 from barst.kit import layout
 from barst.kit.model import Back, Kit, KitCard, KitDeck, Page
+from barst.links import link_problem
 from barst.loader import load_pack
 from barst.model import LINK_SCHEMES, HelpLine, Pack
 from barst.packhead import resolve_pack
@@ -88,7 +90,7 @@ def _check_kit(loaded: LoadedKit, kit: Kit) -> None:
                 report.error("K005", f"edition '{edition.id}' is in '{lang}', which is not in the kit's languages",
                              edition.pos, f"add {lang} to `languages:` or remove it from the edition")
     try:
-        layout.parse_offset(kit.back_offset)
+        back_offset(kit.back_offset)
     except ValueError as exc:
         report.error("K012", f"back_offset '{kit.back_offset}': {exc}", kit.pos, "write it as x,y in mm, e.g. '0.5,-1'")
     _unique(report, [(d.id, d.pos) for d in kit.decks] + [(p.id, p.pos) for p in kit.pages], "deck or page")
@@ -265,9 +267,10 @@ def _helpline(loaded: LoadedKit, line_id: str, pos: Pos, where: str) -> HelpLine
         loaded.report.error("K007", f"{where}: there is no help line '{line_id}'", pos, f"known lines: {known}")
         return None
     for link in line.links:
-        if not link.startswith(LINK_SCHEMES):
-            loaded.report.error("K008", f"the help line '{line_id}' has the link '{link}' with a scheme a card may "
-                                "not print", line.pos, f"use only {', '.join(LINK_SCHEMES)} links")
+        problem = link_problem(link)
+        if problem:
+            loaded.report.error("K008", f"the help line '{line_id}' has the link '{link[:80]}', which a card may "
+                                f"not print: {problem}", line.pos, f"use only real {', '.join(LINK_SCHEMES)} links")
     return line
 
 
@@ -292,11 +295,22 @@ def _pack(loaded: LoadedKit, name: str, pos: Pos, where: str, kind: str) -> Pack
 
 
 def check_link(report: Report, link: str, pos: Pos, where: str) -> bool:
-    if link.startswith(LINK_SCHEMES):
+    """The same test the help-line checker uses: the link must parse as a real URI (barst.links)."""
+    problem = link_problem(link)
+    if problem is None:
         return True
-    report.error("K008", f"{where}: '{link}' is not a link a card may print", pos,
-                 f"use {', '.join(LINK_SCHEMES)} only")
+    report.error("K008", f"{where}: '{link[:80]}' is not a link a card may print: {problem}", pos,
+                 f"use real {', '.join(LINK_SCHEMES)} links only, e.g. tel:1712 or https://www.awel.be")
     return False
+
+
+def back_offset(text: str) -> tuple[float, float]:
+    """The back offset in mm, as the builder will use it; ValueError with a reason otherwise ('nan,nan'
+    passed the range test, since a comparison with NaN is always false, and broke the build)."""
+    x, y = layout.parse_offset(text)
+    if not (math.isfinite(x) and math.isfinite(y)):
+        raise ValueError("the offset must be two numbers")
+    return x, y
 
 
 def text_in(text: Text | None, lang: str) -> str:

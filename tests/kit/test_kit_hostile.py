@@ -114,3 +114,26 @@ def test_a_bidi_override_in_a_card_word_is_flagged(tmp_path: Path) -> None:
                     encoding="utf-8")
     report = check_kit_file(path)
     assert [(d.code, d.pos.line) for d in report.warnings] == [("B071", 10)] and not report.errors
+
+
+@pytest.mark.parametrize("link", ["https:javascript:alert(1)", "tel:call me now", "tel:", "sms:", "mailto:",
+                                  "https://", "https://user:pw@evil.example/", "https://localhost", "javascript:x",
+                                  "tel:12", "tel:+3280030030\u202e", "https://www.awel.be/" + "a" * 400,
+                                  "https://www.aw el.be", "mailto:nobody", "sms:1712?cc=x", "https://1.2.3.4"])
+def test_links_must_parse_as_real_uris(tmp_path: Path, link: str) -> None:
+    report = check_kit_file(kit(tmp_path / "kit", link=link))
+    assert [d.code for d in report.errors] == ["K008"], [d.format() for d in report.sorted()]
+
+
+@pytest.mark.parametrize("link", ["tel:1712", "tel:+32-800-30-030", "sms:+32470123456?body=hallo",
+                                  "mailto:info@awel.be", "https://www.awel.be/chat?x=1#top"])
+def test_real_links_are_printed(tmp_path: Path, link: str) -> None:
+    result = build_kit(kit(tmp_path / "kit", link=link), Options(output=tmp_path / "o.pdf"))
+    assert not result.report.has_errors(), [d.format() for d in result.report.sorted()]
+
+
+@pytest.mark.parametrize("offset", ["nan,nan", "inf,0", "1,nan", "x,y", "1"])
+def test_a_back_offset_that_is_not_two_numbers_is_refused_by_check_and_build(tmp_path: Path, offset: str) -> None:
+    path = kit(tmp_path / "kit")
+    path.write_text(path.read_text(encoding="utf-8") + f"back_offset: '{offset}'\n", encoding="utf-8")
+    refused(path, "K012", tmp_path)
