@@ -40,30 +40,57 @@ def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
                 continue
             if line:
                 lines.append(line)
-            while len(word) > 1:
-                cut = _longest_prefix(word, width, measure)
-                if cut == len(word):
-                    break
-                lines.append(word[:cut])
-                word = word[cut:]
-            line = word
+            line = _split_word(word, width, measure, lines)
+
         lines.append(line)
     return lines
 
 
-def _longest_prefix(word: str, width: float, measure: Callable[[str], float]) -> int:
-    """The length of the longest prefix of `word` (at least one character) that is at most `width` wide.
-    Measures only prefixes up to twice that length, so splitting a whole word costs O(n log n)."""
-    low, high = 1, 2
-    while high <= len(word) and measure(word[:high]) <= width:
-        low, high = high, high * 2
-    if high > len(word):
-        if measure(word) <= width:
-            return len(word)
-        high = len(word)
-    while high - low > 1:  # invariant: word[:low] fits (or low == 1), word[:high] does not
+def _split_word(word: str, width: float, measure: Callable[[str], float], lines: list[str]) -> str:
+    """Append the full-width pieces of a word longer than a line to `lines`; return the last piece.
+    Walks an offset instead of slicing off the rest after every piece (that copy was quadratic)."""
+    start, cut = 0, 1
+    while len(word) - start > 1:
+        cut = _longest_prefix(word, width, measure, cut, start)
+        if start + cut == len(word):
+            break
+        lines.append(word[start:start + cut])
+        start += cut
+    return word[start:]
+
+
+def _longest_prefix(word: str, width: float, measure: Callable[[str], float], hint: int = 1, start: int = 0) -> int:
+    """The length of the longest prefix of `word[start:]` (at least one character) that is at most `width`
+    wide.
+
+    Gallops from `hint` (the previous cut: the pieces of one long word are alike), doubling the step
+    until the answer is bracketed, then halves: a few measures of at most twice the answer's length,
+    so splitting a whole word costs O(n log n), and about O(n) when its pieces are alike."""
+    end = len(word) - start
+    if end <= 1:
+        return end
+
+    def fits(length: int) -> bool:
+        return measure(word[start:start + length]) <= width
+
+    low = max(1, min(hint, end - 1))
+    step = 1
+    if fits(low):  # gallop up: the first `low` characters fit
+        high = min(end, low + step)
+        while fits(high):
+            if high == end:
+                return end  # the whole rest fits (measured only once the gallop got there)
+            low, step = high, step * 2
+            high = min(end, low + step)
+    else:  # gallop down: the first `low` characters do not fit
+        high = low
+        low = max(1, high - step)
+        while low > 1 and not fits(low):
+            high, step = low, step * 2
+            low = max(1, high - step)
+    while high - low > 1:  # `low` characters fit (or low == 1), `high` do not
         middle = (low + high) // 2
-        if measure(word[:middle]) <= width:
+        if fits(middle):
             low = middle
         else:
             high = middle
