@@ -214,7 +214,7 @@ def _picture(loaded: LoadedKit, written: str, pos: Pos, where: str) -> str | Non
                      "give a path inside assets/ (e.g. pictures/emotions/happy.svg) or beside the kit file")
         return None
     candidates = [root / written for root in roots]
-    found = next((c for c in candidates if c.exists() or c.is_symlink()), None)
+    found = next((c for c in candidates if _present(c)), None)
     if found is None:
         report.error("K006", f"{where}: the picture {written} does not exist in assets/ or beside the kit", pos,
                      "check the name, or draw it and save it there as SVG")
@@ -235,6 +235,15 @@ def _picture(loaded: LoadedKit, written: str, pos: Pos, where: str) -> str | Non
         report.error("K020", f"{where}: {written}: {found_problem}", pos, "save it again as SVG or a smaller PNG")
         return None
     return str(real)
+
+
+def _present(path: Path) -> bool:
+    """Whether something (a file or a link, even a broken one) is at `path`; a name too long for the
+    file system is simply not there."""
+    try:
+        return path.exists() or path.is_symlink()
+    except (OSError, ValueError):
+        return False
 
 
 def read_picture(path: Path) -> bytes:
