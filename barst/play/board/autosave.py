@@ -80,6 +80,7 @@ class Found:
     saved: Saved | None = None
     kept_aside: Path | None = None
     blocked: bool = False  # unreadable and could not be moved aside: the session must not overwrite it
+    partly: bool = False  # the game is offered without what no longer fits; `kept_aside` is a copy
 
 
 def unfinished(path: Path, pack: Pack | None = None) -> Saved | None:
@@ -108,7 +109,7 @@ def find(path: Path, pack: Pack | None = None) -> Found:
     if not changed:
         return Found(saved)
     kept = statefile.keep_aside(path, copy=True)
-    return Found(saved, kept, kept is None)
+    return Found(saved, kept, kept is None, partly=True)
 
 
 def _decode(data: Any) -> tuple[Saved, bool] | None:

@@ -111,7 +111,8 @@ class BoardSession:
             found = autosave.find(self.save_file, pack)
             self.resume_offer = found.saved
             if found.kept_aside is not None:
-                self.notice = self.message = self.t("state_kept_aside", name=found.kept_aside.name)
+                key = "save_partly_kept" if found.partly else "state_kept_aside"
+                self.notice = self.message = self.t(key, name=found.kept_aside.name)
             if found.blocked:  # unreadable and not movable: leave it alone rather than overwrite it
                 self.autosave_enabled, self.autosave_failed = False, True
 
