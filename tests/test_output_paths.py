@@ -61,9 +61,11 @@ def test_an_empty_kit_file_says_so(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "empty.yaml:1:1: error[K001]: the kit file is empty" in capsys.readouterr().err
 
 
-def test_shots_in_a_language_the_pack_lacks_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["shots", str(PACKS / "mini-story"), "-o", str(tmp_path), "--lang", "xx"]) == 1
-    assert "not written in 'xx'" in capsys.readouterr().err and not list(tmp_path.iterdir())
+def test_shots_in_an_unknown_language_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["shots", str(PACKS / "mini-story"), "-o", str(tmp_path), "--lang", "xx"])
+    assert stopped.value.code == 2 and "invalid choice: 'xx'" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
 
 
 @pytest.mark.parametrize("pack", ["mini-story", "mini-board"])

@@ -12,6 +12,7 @@ from barst.links import link_problem
 from barst.loader import Loaded
 from barst.model import LINK_SCHEMES, HelpLine, Pack
 from barst.safefile import confined, read_bounded
+from barst.text import Text
 
 
 class Identified(Protocol):

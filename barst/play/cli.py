@@ -97,12 +97,9 @@ def run_play(args: argparse.Namespace) -> int:
 
 
 def run_shots(args: argparse.Namespace) -> int:
-    from barst.packhead import pack_kind, read_head, resolve_pack
+    from barst.packhead import pack_kind, resolve_pack
 
     folder = resolve_pack(args.pack)
-    head = read_head(folder)
-    if args.lang and head is not None and args.lang not in head.languages:  # no silent fallback to another
-        raise BarstError(f"This pack is not written in '{args.lang}'. Its languages: {', '.join(head.languages)}.")
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")  # screenshots need no sound card
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
