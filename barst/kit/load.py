@@ -194,7 +194,7 @@ def _check_page(loaded: LoadedKit, page: Page) -> None:
 
 
 def _check_file(report: Report, path: Path, pos: Pos, where: str) -> None:
-    if not path.is_file():
+    if not _present(path) or not path.is_file():  # a name too long for the file system is not there either
         report.error("K006", f"{where}: the picture {display_path(path)} does not exist", pos,
                      "check the name, or draw it and save it there as SVG")
 
