@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from barst.safefile import NotRegularFile
 
 
 @contextlib.contextmanager
@@ -19,7 +23,10 @@ def replacing(path: Path) -> Iterator[Path]:
     folder = path.resolve().parent
     if folder.exists() and not folder.is_dir():  # mkdir would only say "File exists"
         raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
+    if path.exists() and not path.is_file():  # the rename would replace a device, a pipe or a folder's link
+        raise NotRegularFile(errno.EEXIST, "it exists and is not a regular file", str(path))
     folder.mkdir(parents=True, exist_ok=True)
+    _remove_stale(folder, path.name)
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     os.close(handle)
     temp = Path(name)
@@ -37,6 +44,24 @@ def replacing(path: Path) -> Iterator[Path]:
 def write_text(path: Path, text: str) -> None:
     with replacing(path) as temp:
         temp.write_text(text, encoding="utf-8")
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    with replacing(path) as temp:
+        temp.write_bytes(data)
+
+
+STALE_SECONDS = 600  # a temporary file this old belongs to a process that was killed (kill -9, power cut)
+
+
+def _remove_stale(folder: Path, name: str) -> None:
+    """Remove what killed writers of `name` left behind: only our own `.NAME.*.tmp` files, only old ones
+    (a writer still at work is never that slow)."""
+    now = time.time()
+    for leftover in folder.glob(f".{glob.escape(name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.is_file() and now - leftover.stat().st_mtime > STALE_SECONDS:
+                leftover.unlink()
 
 
 def _sync_folder(folder: Path) -> None:

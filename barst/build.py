@@ -24,6 +24,7 @@ from barst.yamlload import Node
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 COLOUR_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
+MAX_INT_DIGITS = 9
 INT_PATTERN = re.compile(r"^[-+]?[0-9]+$")
 TRUE_WORDS = frozenset({"true", "yes", "on"})
 FALSE_WORDS = frozenset({"false", "no", "off"})
@@ -281,7 +282,11 @@ def _to_int(node: Node, ctx: Context, address: str) -> Any:
     if value is None:
         return INVALID
     if not INT_PATTERN.match(value.strip()):
-        ctx.report.error("B012", f"expected a whole number, found '{value}'", node.pos, "write a number like 3")
+        ctx.report.error("B012", f"expected a whole number, found '{value[:40]}'", node.pos, "write a number like 3")
+        return INVALID
+    if len(value.strip().lstrip("+-")) > MAX_INT_DIGITS:  # int() refuses 4,300 digits with a traceback
+        ctx.report.error("B012", f"a whole number here has at most {MAX_INT_DIGITS} digits", node.pos,
+                         "write a number like 3")
         return INVALID
     return int(value)
 

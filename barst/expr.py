@@ -14,9 +14,18 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+# ASCII only: `\\d` would take Arabic-Indic or fullwidth digits ("٣", "３") as numbers.
 _TOKEN = re.compile(
-    r"\s*(?:(?P<num>-?\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_-]*)|(?P<op>\+=|-=|==|!=|<=|>=|=|<|>|\(|\)|,))"
+    r"\s*(?:(?P<num>-?[0-9]+)|(?P<name>[A-Za-z_][A-Za-z0-9_-]*)|(?P<op>\+=|-=|==|!=|<=|>=|=|<|>|\(|\)|,))",
+    re.ASCII,
 )
+_SPACE = re.compile(r"\s*", re.ASCII)
+# Limits that keep every expression linear to read and shallow to evaluate (the evaluator and the
+# checker's analyses walk the tree recursively): far beyond any condition an author writes by hand.
+MAX_CHARS = 2000
+MAX_TOKENS = 300
+MAX_DEPTH = 40  # nested parentheses and `not`s
+MAX_DIGITS = 9
 _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
     "==": lambda a, b: a == b,
     "!=": lambda a, b: a != b,
@@ -111,18 +120,23 @@ def parse_condition(text: str) -> Condition:
 
 
 def _tokenize(text: str) -> list[tuple[str, str, int]]:
+    if len(text) > MAX_CHARS:
+        raise ExprError(f"an expression may be at most {MAX_CHARS} characters long (this one has {len(text)})",
+                        MAX_CHARS)
     tokens: list[tuple[str, str, int]] = []
-    index = 0
+    index = _SPACE.match(text).end()  # type: ignore[union-attr]  # \s* always matches
     while index < len(text):
-        if text[index:].strip() == "":
-            break
         match = _TOKEN.match(text, index)
         if not match or match.end() == index:
-            column = index + len(text[index:]) - len(text[index:].lstrip())
-            raise ExprError(f"unexpected character '{text[column]}'", column)
+            raise ExprError(f"unexpected character '{text[index]}'", index)
         kind = match.lastgroup or "op"
-        tokens.append((kind, match.group(kind), match.start(kind)))
-        index = match.end()
+        value, column = match.group(kind), match.start(kind)
+        if kind == "num" and len(value.lstrip("-")) > MAX_DIGITS:
+            raise ExprError(f"a number may have at most {MAX_DIGITS} digits", column)
+        tokens.append((kind, value, column))
+        if len(tokens) > MAX_TOKENS:
+            raise ExprError(f"an expression may have at most {MAX_TOKENS} parts; split the condition", column)
+        index = _SPACE.match(text, match.end()).end()  # type: ignore[union-attr]
     if not tokens:
         raise ExprError("empty expression", 0)
     return tokens
@@ -133,6 +147,12 @@ class _Parser:
         self.tokens = tokens
         self.text = text
         self.index = 0
+        self.depth = 0  # parentheses and `not`s open around the current token
+
+    def deeper(self, column: int) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ExprError(f"more than {MAX_DEPTH} nested parentheses or 'not's", column)
 
     def peek(self) -> str | None:
         return self.tokens[self.index][1] if self.index < len(self.tokens) else None
@@ -165,8 +185,10 @@ class _Parser:
 
     def parse_not(self) -> Ast:
         if self.peek() == "not":
-            self.take()
-            return ("not", self.parse_not())
+            self.deeper(self.take()[2])
+            inner = self.parse_not()
+            self.depth -= 1
+            return ("not", inner)
         return self.parse_comparison()
 
     def parse_comparison(self) -> Ast:
@@ -181,8 +203,10 @@ class _Parser:
     def parse_atom(self) -> Ast:
         kind, value, column = self.take()
         if value == "(":
+            self.deeper(column)
             inner = self.parse_or()
             self.expect(")")
+            self.depth -= 1
             return inner
         if kind == "num":
             return ("num", int(value))

@@ -15,7 +15,7 @@ from barst.diagnostics import Pos, Report, display_path, paused_gc
 from barst.model import CardFile, Pack, Situation
 from barst.packhead import CONTENT_FOLDERS, PACK_FILE
 from barst.text import KNOWN_LANGUAGES, Text
-from barst.yamlload import Node, load_file
+from barst.yamlload import Node, load_bytes, load_file, read_file
 
 TRANSLATIONS = "translations"
 MAX_FILES = 2000
@@ -42,8 +42,14 @@ def _load_pack(folder: Path) -> Loaded:
     report = Report()
     loaded = Loaded(None, report, folder)
     root = folder.resolve()
-    pack_node = load_file(folder / PACK_FILE, display_path(folder / PACK_FILE), report)
+    pack_file = folder / PACK_FILE
+    if not _inside(pack_file, root, report):
+        return loaded
+    pack_node = load_file(pack_file, display_path(pack_file), report)
     if pack_node is None:
+        if not report.has_errors():  # an empty pack.yaml is not a pack with nothing in it
+            report.error("B011", "pack.yaml is empty", Pos(display_path(pack_file), 1, 1),
+                         "start from one of the shipped packs in scenarios/")
         return loaded
     lang = _source_language(pack_node)
     ctx = Context(report, lang, loaded.texts)
@@ -56,14 +62,17 @@ def _load_pack(folder: Path) -> Loaded:
     for path in _content_files(folder, CONTENT_FOLDERS[pack.kind], report):
         if not _inside(path, root, report):
             continue
-        total += path.stat().st_size
+        shown = display_path(path)
+        data = read_file(path, shown, report)
+        if data is None:
+            continue
+        total += len(data)  # what was read, not what st_size claims (a device says 0)
         if total > MAX_PACK_BYTES:
             report.error("B002", f"the pack is larger than {MAX_PACK_BYTES // (1024 * 1024)} MiB",
-                         Pos(display_path(path)), "split it into several packs")
+                         Pos(shown), "split it into several packs")
             break
-        shown = display_path(path)
         pack.files.append(shown)
-        node = load_file(path, shown, report)
+        node = load_bytes(data, shown, report)
         if node is None:
             continue
         if pack.kind == "story":

@@ -47,6 +47,12 @@ def _load_checked(folder: Path) -> Pack:
     return pack
 
 
+def _number(answer: str) -> int | None:
+    """A typed number: ASCII digits only ("²" and "٣" are digits to str.isdigit but not to int), and short
+    (int() refuses 4,300 digits with a traceback)."""
+    return int(answer) if answer.isascii() and answer.isdigit() and len(answer) <= 6 else None
+
+
 def _parse_choices(text: str) -> list[int]:
     try:
         return [int(part) for part in text.replace(" ", "").split(",") if part]
@@ -98,8 +104,9 @@ class TextRunner:
             answer = self._prompt(self.w("choose_situation"))
             if answer is None or answer == "q":
                 return None
-            if answer.isdigit() and 1 <= int(answer) <= len(self.pack.situations):
-                return self.pack.situations[int(answer) - 1].id
+            picked = _number(answer)
+            if picked is not None and 1 <= picked <= len(self.pack.situations):
+                return self.pack.situations[picked - 1].id
 
     def _story_loop(self, engine: S.StoryEngine, state: S.StoryState, numbers: Iterator[int], auto: bool,
                     interactive: bool) -> tuple[S.StoryState, int]:
@@ -122,7 +129,7 @@ class TextRunner:
                 if answer is None or answer == "q":
                     return state, 1
                 action: S.Action = (S.EmergencyExit() if answer == "x" else S.Undo() if answer == "u"
-                                    else S.ChooseNumber(int(answer)) if answer.isdigit() else S.Continue())
+                                    else S.ChooseNumber(n) if (n := _number(answer)) is not None else S.Continue())
                 state, events = engine.step(state, action)
             self._show(events)
             if any(isinstance(e, ev.Rejected) for e in events) and not interactive:
@@ -150,7 +157,10 @@ class TextRunner:
             action, answers = self._board_action(engine, state, dice, answers, interactive)
             if action is None:
                 return 1
-            state, events = engine.step(state, action)
+            after, events = engine.step(state, action)
+            if after.phase == "setup":  # undo before the first roll would reopen the team setup: nothing to undo
+                continue
+            state = after
             self._show_board(engine, state, events)
             if isinstance(action, B.EmergencyExit):
                 return 0
@@ -191,7 +201,7 @@ class TextRunner:
                                        "t": B.Answer(True), "f": B.Answer(False), "r": B.Judge("correct"),
                                        "p": B.Judge("partly"), "w": B.Judge("wrong")}
         if state.phase == "roll":
-            return B.Roll(int(answer)) if answer.isdigit() else simple.get(answer, B.Roll())
+            return B.Roll(n) if (n := _number(answer)) is not None else simple.get(answer, B.Roll())
         if state.phase == "choose":
             return B.ChooseDeck(answer)
         if state.phase == "result":

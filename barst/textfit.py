@@ -26,9 +26,14 @@ def words_of(paragraph: str) -> list[str]:
 
 
 def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
-    """Greedy word wrap; blank lines and newlines are kept; a word longer than a line is split."""
+    """Greedy word wrap; blank lines and newlines are kept; a word longer than a line is split.
+
+    Near-linear on any input: a line is measured only while it fits (so at most a line's worth of text
+    at a time), and a long word (a pasted link) is split by doubling then halving the cut, never by
+    trying one character less at a time over the whole word.
+    """
     lines: list[str] = []
-    for paragraph in text.strip().split("\n"):
+    for paragraph in drawable(text).strip().split("\n"):
         words = words_of(paragraph)
         if not words:
             lines.append("")
@@ -41,15 +46,81 @@ def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
                 continue
             if line:
                 lines.append(line)
-            while measure(word) > width and len(word) > 1:
-                cut = len(word) - 1
-                while cut > 1 and measure(word[:cut]) > width:
-                    cut -= 1
-                lines.append(word[:cut])
-                word = word[cut:]
-            line = word
+            line = _split_word(word, width, measure, lines)
+
         lines.append(line)
     return lines
+
+
+def _split_word(word: str, width: float, measure: Callable[[str], float], lines: list[str]) -> str:
+    """Append the full-width pieces of a word longer than a line to `lines`; return the last piece.
+    Walks an offset instead of slicing off the rest after every piece (that copy was quadratic)."""
+    start, cut = 0, 1
+    while len(word) - start > 1:
+        cut = _longest_prefix(word, width, measure, cut, start)
+        if start + cut == len(word):
+            break
+        lines.append(word[start:start + cut])
+        start += cut
+    return word[start:]
+
+
+def _longest_prefix(word: str, width: float, measure: Callable[[str], float], hint: int = 1, start: int = 0) -> int:
+    """The length of the longest prefix of `word[start:]` (at least one character) that is at most `width`
+    wide.
+
+    Gallops from `hint` (the previous cut: the pieces of one long word are alike), doubling the step
+    until the answer is bracketed, then halves: a few measures of at most twice the answer's length,
+    so splitting a whole word costs O(n log n), and about O(n) when its pieces are alike."""
+    end = len(word) - start
+    if end <= 1:
+        return end
+
+    def fits(length: int) -> bool:
+        return measure(word[start:start + length]) <= width
+
+    low = max(1, min(hint, end - 1))
+    step = 1
+    if fits(low):  # gallop up: the first `low` characters fit
+        high = min(end, low + step)
+        while fits(high):
+            if high == end:
+                return end  # the whole rest fits (measured only once the gallop got there)
+            low, step = high, step * 2
+            high = min(end, low + step)
+    else:  # gallop down: the first `low` characters do not fit
+        high = low
+        low = max(1, high - step)
+        while low > 1 and not fits(low):
+            high, step = low, step * 2
+            low = max(1, high - step)
+    while high - low > 1:  # `low` characters fit (or low == 1), `high` do not
+        middle = (low + high) // 2
+        if fits(middle):
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+# Characters that are never drawn: C0/C1 controls (NUL, ESC, BEL…) and the bidi embedding, override and
+# isolate marks, which would silently reorder a title or a team name. A lone surrogate (not valid UTF-8)
+# becomes the replacement character. Tabs become spaces; newlines stay (they are paragraph breaks).
+_CONTROLS = [c for c in range(0x20) if c not in (0x09, 0x0A)] + list(range(0x7F, 0xA0))
+_BIDI = [0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+_DRAWABLE = {c: None for c in _CONTROLS + _BIDI} | {0x09: " "} | {c: "\ufffd" for c in range(0xD800, 0xE000)}
+
+
+def drawable(text: str) -> str:
+    """`text` as it can be drawn on any screen: without controls or bidi overrides (see `_DRAWABLE`)."""
+    return text.translate(_DRAWABLE) if not text.isprintable() else text
+
+
+def unsafe_characters(text: str) -> list[str]:
+    """The control and bidi-override characters in `text` (newlines and tabs excepted), as U+XXXX names,
+    for the checker and the board setup: content and team names must not hide characters."""
+    found = sorted({ch for ch in text if ord(ch) in _DRAWABLE and ch not in "\t\n"})
+    return [f"U+{ord(ch):04X}" for ch in found]
 
 
 class _Widths(dict[str, float]):

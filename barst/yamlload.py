@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from barst.diagnostics import Pos, Report
+from barst.safefile import TooLarge, read_bounded
 
 try:  # The C parser is much faster; fall back to pure Python where libyaml is missing.
     from yaml import CSafeLoader as _Loader
@@ -85,20 +86,22 @@ class YamlRefused(Exception):
 
 def load_file(path: Path, shown_as: str, report: Report) -> Node | None:
     """Read and parse one YAML file; problems go to `report` as diagnostics, never as exceptions."""
+    data = read_file(path, shown_as, report)
+    return None if data is None else load_bytes(data, shown_as, report)
+
+
+def read_file(path: Path, shown_as: str, report: Report) -> bytes | None:
+    """The bytes of one content file: a regular file only, read up to MAX_FILE_BYTES (a FIFO, a device or
+    a file whose size lies gives a diagnostic, not a hang)."""
     try:
-        data = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
-    except OSError as exc:
-        report.error("B001", f"cannot read this file ({exc.strerror})", Pos(shown_as), "check the path")
-        return None
-    if data is None:
-        report.error(
-            "B002",
-            f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB",
-            Pos(shown_as, 1, 1),
-            "split it into several content files",
-        )
-        return None
-    return load_bytes(data, shown_as, report)
+        return read_bounded(path, MAX_FILE_BYTES)
+    except TooLarge:
+        report.error("B002", f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB", Pos(shown_as, 1, 1),
+                     "split it into several content files")
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "the path is not valid"
+        report.error("B001", f"cannot read this file ({reason})", Pos(shown_as), "check the path")
+    return None
 
 
 def load_bytes(data: bytes, shown_as: str, report: Report) -> Node | None:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import yaml
+from hostile import png_claiming
 from support import PACKS, edit
 
 from barst.check import check_paths
@@ -29,6 +30,12 @@ SPECIAL_CONTENT = {
         "    source: test\n    checked: '2026-01-01'\n"
     ),
     "__LONG__": lambda: " ".join(["woord"] * 400),
+    "__PNG_BOMB__": lambda: png_claiming(40_000, 40_000),
+    "__PNG_CUT__": lambda: png_claiming(64, 64)[:20],
+    "__DEEP_PARENS__": lambda: "condition: " + "(" * 100 + "trust" + ")" * 100,
+    "__MANY_NOTS__": lambda: "condition: " + "not " * 100 + "told",
+    "__MANY_ANDS__": lambda: "condition: " + " and ".join(["told"] * 151),
+    "__HUGE_CONDITION__": lambda: "condition: trust >= " + "9" * 3_900_000,
 }
 
 
@@ -53,6 +60,8 @@ def _materialise(case: dict[str, Any], folder: Path) -> Path:
         for old, new in replacements:
             if new in SPECIAL_CONTENT:
                 new = SPECIAL_CONTENT[new]()
+            elif new.startswith("condition: __"):
+                new = SPECIAL_CONTENT[new.removeprefix("condition: ")]()
             elif "__LONG__" in new:
                 new = new.replace("__LONG__", SPECIAL_CONTENT["__LONG__"]())
             edit(folder / name, old, new)

@@ -156,3 +156,9 @@ def test_play_takes_a_region_for_the_help_lines() -> None:
     assert args.pack == "barst" and args.region == "wallonia"
     result = barst("play", "--region", "mars")
     assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+@pytest.mark.parametrize(("pack", "typed"), [("mini-story", "²"), ("mini-story", "9" * 5000), ("mini-board", "u")])
+def test_interactive_run_takes_any_answer_without_a_traceback(pack: str, typed: str) -> None:
+    result = barst("run", str(PACKS / pack), stdin=f"{typed}\nq\n")
+    assert "Traceback" not in result.stderr, result.stderr

@@ -10,7 +10,7 @@ from typing import Any
 from barst import paths
 from barst.check.analysis_report import explain_lines, situation_json, situation_lines
 from barst.check.board_rules import check_board
-from barst.check.common_rules import check_helpline_links, check_translations
+from barst.check.common_rules import check_characters, check_helpline_links, check_translations
 from barst.check.ending_rules import check_endings
 from barst.check.story_rules import ScoreRange, check_story
 from barst.diagnostics import Pos, Report, Severity, display_path, paused_gc
@@ -83,15 +83,18 @@ def _check_target(target: Path, result: CheckResult) -> None:
             result.packs.append(_stats(loaded, scores))
         return
     if target.is_dir():
-        children = sorted(p for p in target.iterdir() if (p / PACK_FILE).is_file() or p.suffix == ".yaml")
+        children = sorted(p for p in target.iterdir()
+                          if (p / PACK_FILE).is_file() or (p.suffix == ".yaml" and p.name != PACK_FILE))
         if not children:
             result.report.error("B001", "this folder holds no pack or kit file", Pos(display_path(target)),
                                 "give a pack folder (with pack.yaml) or a kit .yaml file")
         for child in children:
             _check_target(child, result)
         return
-    if target.name == PACK_FILE:
-        _check_target(target.parent, result)
+    if target.name == PACK_FILE:  # straight to the loader: a pack.yaml that is a pipe or device is its finding
+        loaded, scores = _check_pack_into(target.parent, result.report)
+        if loaded:
+            result.packs.append(_stats(loaded, scores))
         return
     if not target.exists():
         result.report.error("B001", "no such file or folder", Pos(display_path(target)), "check the path")
@@ -130,6 +133,7 @@ def _check_pack_into(folder: Path, report: Report) -> tuple[Loaded | None, dict[
     else:
         check_board(pack, report)
     check_translations(loaded, report)
+    check_characters(report, loaded.texts)
     return loaded, scores
 
 

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from barst.check.common_rules import check_duplicates
 from barst.diagnostics import Report
-from barst.model import CLOSED_CARD_TYPES, Card, Pack
+from barst.engine.board import DEFAULT_COLOURS
+from barst.model import CLOSED_CARD_TYPES, Card, Pack, Rules
+
+# What the board engine and the projector can play: a die of 0 sides divides by zero, and a negative
+# time limit or teams_min above teams_max leave a game that cannot start or end.
+RULE_RANGES: dict[str, tuple[int, int]] = {
+    "teams_min": (1, len(DEFAULT_COLOURS)), "teams_max": (1, len(DEFAULT_COLOURS)), "dice_sides": (2, 20),
+    "rounds": (1, 100), "time_limit_minutes": (1, 600),
+}
+SCORE_RANGE = (-100, 100)
 
 
 def check_board(pack: Pack, report: Report) -> None:
+    if pack.rules is not None:
+        check_rules(pack.rules, report)
     check_duplicates(report, pack.decks, "deck")
     check_duplicates(report, pack.cards, "card")
     decks = {deck.id: deck for deck in pack.decks}
@@ -74,3 +85,21 @@ def _check_card(card: Card, card_type: str, report: Report) -> None:
     if card_type in CLOSED_CARD_TYPES and not card.source:
         report.warning("B051", f"card '{card.id}' states a fact but has no `source`", card.pos,
                        "add `source:` (a website, law article or study)")
+
+
+def check_rules(rules: Rules, report: Report) -> None:
+    """B054: every rule within what the board can play."""
+    for name, (low, high) in RULE_RANGES.items():
+        value = getattr(rules, name)
+        if value is not None and not low <= value <= high:
+            report.error("B054", f"rules.{name} is {value}; it must be between {low} and {high}", rules.pos,
+                         f"write e.g. {name}: {max(low, min(high, 6))}")
+    if rules.teams_min > rules.teams_max:
+        report.error("B054", f"rules.teams_min ({rules.teams_min}) is more than rules.teams_max ({rules.teams_max})",
+                     rules.pos, "make teams_min at most teams_max")
+    low, high = SCORE_RANGE
+    for name in ("correct", "partly", "wrong", "finish"):
+        value = getattr(rules.scoring, name)
+        if not low <= value <= high:
+            report.error("B054", f"rules.scoring.{name} is {value}; it must be between {low} and {high}",
+                         rules.scoring.pos, "points are small whole numbers, e.g. 2")

@@ -6,9 +6,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
+from barst import pictures
 from barst.diagnostics import Pos, Report
+from barst.links import link_problem
 from barst.loader import Loaded
 from barst.model import LINK_SCHEMES, HelpLine, Pack
+from barst.safefile import confined, read_bounded
+from barst.text import Text
 
 
 class Identified(Protocol):
@@ -65,17 +69,29 @@ def check_translations(loaded: Loaded, report: Report) -> None:
 
 
 def check_asset(report: Report, pack: Pack, relative: str | None, pos: Pos) -> None:
-    """B040/B041: an asset must exist and stay inside the pack folder."""
+    """B040/B041/B042: an asset must exist, stay inside the pack folder and be a picture the player can
+    decode (its declared size is read from the header, never decoded here)."""
     if not relative:
         return
     root = Path(pack.folder).resolve()
-    target = (root / relative).resolve()
-    if not target.is_relative_to(root):
-        report.error("B041", f"'{relative}' lies outside the pack folder", pos,
+    target = None if "\x00" in relative else confined(root / relative, [root])
+    if target is None:
+        report.error("B041", f"'{relative[:80]}' lies outside the pack folder", pos,
                      "copy the file into the pack and give a path inside it")
-    elif not target.is_file():
+        return
+    try:
+        data = read_bounded(target, pictures.MAX_PICTURE_BYTES)
+    except FileNotFoundError:
         report.error("B040", f"the file '{relative}' does not exist", pos,
                      f"add it to the pack folder or fix the path (relative to {pack.folder})")
+        return
+    except OSError as exc:
+        report.error("B042", f"the picture '{relative}' cannot be read ({exc.strerror or exc})", pos,
+                     "save it again as SVG or PNG")
+        return
+    problem = pictures.problem(data, target.suffix)
+    if problem:
+        report.error("B042", f"'{relative}': {problem}", pos, "save it again as SVG or a smaller PNG")
 
 
 def check_helpline_links(report: Report, lines: list[HelpLine]) -> None:
@@ -84,9 +100,10 @@ def check_helpline_links(report: Report, lines: list[HelpLine]) -> None:
         if not line.links:
             report.error("B060", f"help line '{line.id}' has no link", line.pos, "add a tel: or https: link")
         for link in line.links:
-            if not link.startswith(LINK_SCHEMES) or len(link.split(":", 1)[1].strip("/")) == 0:
-                report.error("B060", f"link '{link}' of '{line.id}' is not tel:, https:, mailto: or sms:",
-                             line.pos, "write e.g. tel:+3280030030 or https://www.example.be")
+            problem = link_problem(link)
+            if problem:
+                report.error("B060", f"link '{link[:80]}' of '{line.id}' is not a real {', '.join(LINK_SCHEMES)} "
+                             f"link: {problem}", line.pos, "write e.g. tel:+3280030030 or https://www.example.be")
 
 
 def _written_in(pack: Pack, key: str) -> list[str]:
@@ -96,3 +113,18 @@ def _written_in(pack: Pack, key: str) -> list[str]:
         if situation.languages and (key.startswith(f"{situation.id}/") or key.startswith(f"{situation.id}.")):
             return list(situation.languages)
     return list(pack.languages)
+
+
+def check_characters(report: Report, texts: Iterable[Text]) -> None:
+    """B071: control and bidi-override characters in a text. Drawing drops them, but they hide or reorder
+    what an author meant (U+202E turns a word around), so the author should see and remove them."""
+    from barst.textfit import unsafe_characters
+
+    for text in texts:
+        for lang, value in text.values.items():
+            found = unsafe_characters(value)
+            if found:
+                shown = ", ".join(found[:4]) + (", …" if len(found) > 4 else "")
+                report.warning("B071", f"this text in '{lang}' holds invisible control or direction characters "
+                               f"({shown})", text.value_pos.get(lang, text.pos),
+                               "retype it, or remove them in an editor that shows hidden characters")

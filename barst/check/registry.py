@@ -67,5 +67,8 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("B101", E, "an ending names a help line that is not in the help-line data"),
         RuleInfo("B102", W, "an ending names a help line that serves none of the pack's regions and languages"),
         RuleInfo("B103", W, "an ending names no help line in one of the pack's languages"),
+        RuleInfo("B042", E, "a picture cannot be shown: broken, too many pixels, or refers outside itself"),
+        RuleInfo("B054", E, "a board rule is out of range (dice_sides, rounds, time limit, teams_min/max, points)"),
+        RuleInfo("B071", W, "a text holds control or bidi-override characters (NUL, ESC, U+202E…)"),
     ]
 }

@@ -26,7 +26,11 @@ def check_kit_file(path: Path) -> Report:
                 (d.pos for d in kit.decks if d.id == deck_id), kit.pos), "choose a smaller card size or other options")
     for lang in kit.languages:
         try:
-            for _, content in contents(loaded, lang, True):
+            parts = contents(loaded, lang, True)
+            if not parts and not kit.calibration:  # as `barst kit --lang` would find
+                loaded.report.error("K014", f"the kit has nothing to print in '{lang}'", kit.pos,
+                                    "add decks or pages")
+            for _, content in parts:
                 for deck in content.decks:
                     card = layout.Rect(0, 0, *deck.size)
                     for job in deck.cards:

@@ -54,14 +54,28 @@ def resolve_kit(name: str) -> Path:
     raise BarstError(f"There is no kit file '{name}'. Shipped kits: {names}.")
 
 
+def refuse_output(output: Path, inputs: list[Path]) -> None:
+    """-o must not name an input (`barst kit k.yaml -o k.yaml` replaced the kit with a PDF) nor anything
+    but a regular file (the atomic rename would replace a device, as root)."""
+    if not output.exists():
+        return
+    if not output.is_file():
+        raise BarstError(f"Will not write the PDF to {output}: it exists and is not a regular file.")
+    for source in inputs:
+        if source.exists() and output.samefile(source):
+            raise BarstError(f"Will not write the PDF over {output}: that is the kit file itself. "
+                             "Give another name with -o, e.g. -o kit.pdf.")
+
+
 def run(args: argparse.Namespace) -> int:
     from barst.kit import layout
     from barst.kit.build import Options, build_kit
+    from barst.kit.load import back_offset
 
     offset = None
     if args.back_offset:
         try:
-            offset = layout.parse_offset(args.back_offset)
+            offset = back_offset(args.back_offset)
         except ValueError as exc:
             raise BarstError(f"--back-offset {args.back_offset}: {exc}.") from None
     lengths: dict[str, float | None] = {}
@@ -82,7 +96,10 @@ def run(args: argparse.Namespace) -> int:
                       progress=not args.no_progress and sys.stderr.isatty(), size=args.size, fold=args.fold,
                       gutter=lengths["gutter"], home_bleed=lengths["home_bleed"], corners=lengths["corners"],
                       registration=args.registration, cmyk=args.cmyk)
-    result = build_kit(resolve_kit(args.kit), options)
+    kit_file = resolve_kit(args.kit)
+    if args.output is not None:
+        refuse_output(args.output, [kit_file])
+    result = build_kit(kit_file, options)
     for diagnostic in result.report.sorted():
         print(diagnostic.format(), file=sys.stderr)
     if result.path is None:

@@ -6,18 +6,22 @@ exception, so `barst check` and `barst kit` report the same findings the same wa
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from barst import paths
+from barst import paths, pictures
 from barst.build import Context, build
+from barst.check.common_rules import check_characters
 from barst.diagnostics import BarstError, Pos, Report, display_path
 from barst.helplines import HelpLines, load_helplines
 from barst.kit import layout
 from barst.kit.model import Back, Kit, KitCard, KitDeck, Page
+from barst.links import link_problem
 from barst.loader import load_pack
 from barst.model import LINK_SCHEMES, HelpLine, Pack
 from barst.packhead import resolve_pack
+from barst.safefile import confined, read_bounded
 from barst.text import KNOWN_LANGUAGES, Text
 from barst.yamlload import load_file
 
@@ -52,6 +56,9 @@ def load_kit(path: Path) -> LoadedKit:
     shown = display_path(path)
     node = load_file(path, shown, report)
     if node is None:
+        if not report.has_errors():  # an empty file: say so rather than exit 1 in silence
+            report.error("K001", "the kit file is empty", Pos(shown, 1, 1),
+                         "start from one of the shipped kits in kits/")
         return loaded
     if not node.is_map:
         report.error("K001", "a kit file is a mapping of keys (id, title, decks, …)", node.pos,
@@ -61,7 +68,9 @@ def load_kit(path: Path) -> LoadedKit:
     lang = "nl"
     if languages is not None and languages.is_seq and languages.value and languages.value[0].value in KNOWN_LANGUAGES:
         lang = languages.value[0].value
-    kit: Kit | None = build(Kit, node, Context(report, lang, []), "kit", use_id=False)
+    texts: list[Text] = []
+    kit: Kit | None = build(Kit, node, Context(report, lang, texts), "kit", use_id=False)
+    check_characters(report, texts)
     if kit is None:
         return loaded
     loaded.kit = kit
@@ -86,7 +95,7 @@ def _check_kit(loaded: LoadedKit, kit: Kit) -> None:
                 report.error("K005", f"edition '{edition.id}' is in '{lang}', which is not in the kit's languages",
                              edition.pos, f"add {lang} to `languages:` or remove it from the edition")
     try:
-        layout.parse_offset(kit.back_offset)
+        back_offset(kit.back_offset)
     except ValueError as exc:
         report.error("K012", f"back_offset '{kit.back_offset}': {exc}", kit.pos, "write it as x,y in mm, e.g. '0.5,-1'")
     try:
@@ -139,7 +148,7 @@ def _check_deck(loaded: LoadedKit, kit: Kit, deck: KitDeck) -> None:
         _check_file(report, icon_path(deck.icon), deck.pos, f"{where}.icon")
     _unique(report, [(c.id, c.pos) for c in deck.cards], "card")
     for card in deck.cards:
-        _check_card(report, card, f"{where}/{card.id}")
+        _check_card(loaded, card, f"{where}/{card.id}")
     if deck.back is not None:
         _check_back(loaded, deck.back, f"{where}.back")
     if deck.from_pack is not None:
@@ -155,9 +164,10 @@ def _check_deck(loaded: LoadedKit, kit: Kit, deck: KitDeck) -> None:
                          "add e.g. editions: [{id: flanders-nl, region: flanders, languages: [nl]}]")
 
 
-def _check_card(report: Report, card: KitCard, where: str) -> None:
+def _check_card(loaded: LoadedKit, card: KitCard, where: str) -> None:
+    report = loaded.report
     if card.picture:
-        _check_file(report, asset(card.picture), card.pos, f"{where}.picture")
+        card.picture = _picture(loaded, card.picture, card.pos, f"{where}.picture")
     if card.link:
         check_link(report, card.link, card.pos, f"{where}.link")
     if card.picture is None and card.word is None and card.text is None:
@@ -166,7 +176,7 @@ def _check_card(report: Report, card: KitCard, where: str) -> None:
 
 def _check_back(loaded: LoadedKit, back: Back, where: str) -> None:
     if back.picture:
-        _check_file(loaded.report, asset(back.picture), back.pos, f"{where}.picture")
+        back.picture = _picture(loaded, back.picture, back.pos, f"{where}.picture")
     for line_id in back.qr:
         _helpline(loaded, line_id, back.pos, f"{where}.qr")
     if len(back.qr) > MAX_QR_PER_CARD:
@@ -195,9 +205,78 @@ def _check_page(loaded: LoadedKit, page: Page) -> None:
 
 
 def _check_file(report: Report, path: Path, pos: Pos, where: str) -> None:
-    if not path.is_file():
+    if not _present(path) or not path.is_file():  # a name too long for the file system is not there either
         report.error("K006", f"{where}: the picture {display_path(path)} does not exist", pos,
                      "check the name, or draw it and save it there as SVG")
+
+
+def picture_roots(kit_file: Path) -> list[Path]:
+    """Where a kit's pictures may come from: the shipped assets and the kit's own folder, nowhere else."""
+    return [paths.assets_dir(), kit_file.parent]
+
+
+def _picture(loaded: LoadedKit, written: str, pos: Pos, where: str) -> str | None:
+    """The real path of a picture, once it is confined to `picture_roots` and its bytes pass the checks
+    the PDF writer needs; the builder only ever sees this path. None (after a diagnostic) otherwise."""
+    report = loaded.report
+    roots = picture_roots(loaded.path)
+    if "\x00" in written or Path(written).is_absolute() or ".." in Path(written).parts:
+        report.error("K019", f"{where}: '{written[:80]}' leads outside the kit's folder and assets/", pos,
+                     "give a path inside assets/ (e.g. pictures/emotions/happy.svg) or beside the kit file")
+        return None
+    candidates = [root / written for root in roots]
+    found = next((c for c in candidates if _present(c)), None)
+    if found is None:
+        report.error("K006", f"{where}: the picture {written} does not exist in assets/ or beside the kit", pos,
+                     "check the name, or draw it and save it there as SVG")
+        return None
+    real = confined(found, roots)
+    if real is None:
+        report.error("K019", f"{where}: '{written}' links to a file outside the kit's folder and assets/", pos,
+                     "copy the picture into the kit's folder instead of linking to it")
+        return None
+    try:
+        data = read_picture(real)
+    except OSError as exc:
+        report.error("K006", f"{where}: cannot read the picture {written} ({exc.strerror or exc})", pos,
+                     "save it again as SVG or PNG")
+        return None
+    found_problem = pictures.problem(data, real.suffix) or _decode_problem(data, real.suffix)
+    if found_problem:
+        report.error("K020", f"{where}: {written}: {found_problem}", pos, "save it again as SVG or a smaller PNG")
+        return None
+    return str(real)
+
+
+def _present(path: Path) -> bool:
+    """Whether something (a file or a link, even a broken one) is at `path`; a name too long for the
+    file system is simply not there."""
+    try:
+        return path.exists() or path.is_symlink()
+    except (OSError, ValueError):
+        return False
+
+
+def read_picture(path: Path) -> bytes:
+    """A picture's bytes as the builder embeds them: a regular file, bounded (OSError otherwise)."""
+    return read_bounded(path, pictures.MAX_PICTURE_BYTES)
+
+
+def _decode_problem(data: bytes, suffix: str) -> str | None:
+    """Decode a raster picture the way the PDF writer will (Pillow, which fpdf2 uses), so a broken or
+    cut-off file is found by `barst check` and not in the middle of a build. Its size is already bounded."""
+    if suffix.lower() == ".svg":
+        return None
+    from io import BytesIO
+
+    from PIL import Image
+
+    try:
+        with Image.open(BytesIO(data)) as image:
+            image.load()
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return "the picture is broken or cut off"
+    return None
 
 
 def _helpline(loaded: LoadedKit, line_id: str, pos: Pos, where: str) -> HelpLine | None:
@@ -208,9 +287,10 @@ def _helpline(loaded: LoadedKit, line_id: str, pos: Pos, where: str) -> HelpLine
         loaded.report.error("K007", f"{where}: there is no help line '{line_id}'", pos, f"known lines: {known}")
         return None
     for link in line.links:
-        if not link.startswith(LINK_SCHEMES):
-            loaded.report.error("K008", f"the help line '{line_id}' has the link '{link}' with a scheme a card may "
-                                "not print", line.pos, f"use only {', '.join(LINK_SCHEMES)} links")
+        problem = link_problem(link)
+        if problem:
+            loaded.report.error("K008", f"the help line '{line_id}' has the link '{link[:80]}', which a card may "
+                                f"not print: {problem}", line.pos, f"use only real {', '.join(LINK_SCHEMES)} links")
     return line
 
 
@@ -235,11 +315,22 @@ def _pack(loaded: LoadedKit, name: str, pos: Pos, where: str, kind: str) -> Pack
 
 
 def check_link(report: Report, link: str, pos: Pos, where: str) -> bool:
-    if link.startswith(LINK_SCHEMES):
+    """The same test the help-line checker uses: the link must parse as a real URI (barst.links)."""
+    problem = link_problem(link)
+    if problem is None:
         return True
-    report.error("K008", f"{where}: '{link}' is not a link a card may print", pos,
-                 f"use {', '.join(LINK_SCHEMES)} only")
+    report.error("K008", f"{where}: '{link[:80]}' is not a link a card may print: {problem}", pos,
+                 f"use real {', '.join(LINK_SCHEMES)} links only, e.g. tel:1712 or https://www.awel.be")
     return False
+
+
+def back_offset(text: str) -> tuple[float, float]:
+    """The back offset in mm, as the builder will use it; ValueError with a reason otherwise ('nan,nan'
+    passed the range test, since a comparison with NaN is always false, and broke the build)."""
+    x, y = layout.parse_offset(text)
+    if not (math.isfinite(x) and math.isfinite(y)):
+        raise ValueError("the offset must be two numbers")
+    return x, y
 
 
 def text_in(text: Text | None, lang: str) -> str:

@@ -5,15 +5,18 @@ from __future__ import annotations
 import logging
 import math
 from contextlib import nullcontext
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from fpdf import FPDF, ViewerPreferences
+from fpdf.enums import ResourceAccessPolicy
 from fpdf.output import OutputProducer, PDFPage
 
 from barst.kit.fit import LINE_HEIGHT
 from barst.kit.fonts import PT_TO_MM, Measure, font_path
 from barst.kit.layout import Line, Rect
+from barst.kit.load import read_picture
 from barst.kit.plan import Placed
 from barst.kit.qr import qr_image
 
@@ -111,18 +114,18 @@ class Writer:
             self._text(item)
         elif kind == "picture":
             with pdf.rect_clip(r.x, r.y, r.w, r.h):  # a drawing that runs past its viewBox stays in its frame
-                pdf.image(self._svg_bytes(item.ref), r.x, r.y, r.w, r.h, keep_aspect_ratio=True)
+                # Only the bytes the kit loader confined and checked; nothing an SVG names is fetched.
+                pdf.image(self._svg_bytes(item.ref), r.x, r.y, r.w, r.h, keep_aspect_ratio=True,
+                          resource_access_policy=ResourceAccessPolicy.NONE)
         elif kind == "qr":
             pdf.image(qr_image(item.ref), r.x, r.y, r.w, r.h)
 
     def _svg_bytes(self, path: str) -> Any:
-        if not path.endswith(".svg"):
-            return path
         data = self._svg.get(path)
         if data is None:
-            data = Path(path).read_bytes()
+            data = read_picture(Path(path))
             self._svg[path] = data
-        return data
+        return data if path.endswith(".svg") else BytesIO(data)
 
     def _set_fill(self, colour: str) -> None:
         if colour != self._fill:

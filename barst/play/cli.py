@@ -117,7 +117,8 @@ def run_shots(args: argparse.Namespace) -> int:
         else:
             files = render_all(folder, args.out, args.size, args.lang, getattr(args, "situation", None))
     except OSError as exc:
-        raise BarstError(f"Cannot write the screenshots to {args.out}: {exc.strerror}.") from None
+        where = f" ({exc.filename})" if exc.filename else ""
+        raise BarstError(f"Cannot write the screenshots to {args.out}: {exc.strerror or exc}{where}.") from None
     print(f"{len(files)} screens written to {args.out}")
     return 0
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Callable
+from io import BytesIO
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -12,6 +14,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 
+from barst import atomic
 from barst.diagnostics import BarstError
 from barst.engine import story as S
 from barst.play.app import App
@@ -35,7 +38,7 @@ def render_all(folder: Path, out: Path, size: tuple[int, int] = (1280, 720), lan
             app.settle()
             counter[0] += 1
             path = out / f"{counter[0]:03d}-{name}.png"
-            pygame.image.save(app.window, str(path))
+            save_png(app.window, path)
             written.append(path)
 
         app.finish_loading()
@@ -107,3 +110,14 @@ def _situation_shots(app: App, situation_id: str, shot: Callable[[str], None]) -
                 app.stack = [app.stack[0], first]
                 shot(f"{situation_id}-{scene.id}-{choice.id}")
             story.state = saved
+
+
+def save_png(surface: pygame.Surface, path: Path) -> None:
+    """Encode in memory, check that a PNG came out, then write atomically: every write is checked, so a
+    full disk is an OSError (and a message), never an empty PNG counted as written."""
+    buffer = BytesIO()
+    pygame.image.save(surface, buffer, "png")
+    data = buffer.getvalue()
+    if not data.startswith(b"\x89PNG"):
+        raise OSError(errno.EIO, "the image could not be encoded", str(path))
+    atomic.write_bytes(path, data)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
@@ -12,7 +13,7 @@ import pygame
 from barst import paths
 from barst.play.metrics import LINE_SPACING
 from barst.play.theme import RGB
-from barst.textfit import wrap
+from barst.textfit import drawable, wrap
 
 MAX_SURFACES = 3000
 
@@ -40,14 +41,14 @@ class TextCache:
         if found is not None:
             self.surfaces.move_to_end(key)
             return found
-        surface = self.font(px, bold).render(text, True, colour)
+        surface = _render(self.font(px, bold), drawable(text), colour)
         self.surfaces[key] = surface
         if len(self.surfaces) > MAX_SURFACES:
             self.surfaces.popitem(last=False)
         return surface
 
     def width(self, text: str, px: int, bold: bool = False) -> int:
-        return int(self.font(px, bold).size(text)[0])
+        return int(self.font(px, bold).size(drawable(text))[0])
 
     def wrap(self, text: str, px: int, bold: bool, width: int) -> list[str]:
         key = (text, px, bold, width)
@@ -73,10 +74,32 @@ class TextCache:
         if len(lines) > room:
             lines = lines[:room]
             last = lines[-1]
-            while last and self.width(last + "…", size, bold) > width:
-                last = last[:-1]
-            lines[-1] = last.rstrip() + "…"
+            # The longest start of the last line that still fits with '…' after it (a binary search:
+            # trying one character less at a time was quadratic on a long line).
+            keep = _longest_fitting(len(last), lambda n: self.width(last[:n] + "…", size, bold) <= width)
+            lines[-1] = last[:keep].rstrip() + "…"
         return lines, size
+
+
+def _render(font: pygame.font.Font, text: str, colour: RGB) -> pygame.Surface:
+    """A text surface for any string: one that draws nothing (only zero-width characters, such as U+200B
+    or U+FEFF) gives an empty transparent surface instead of pygame's "Text has zero width" error."""
+    try:
+        return font.render(text, True, colour)
+    except (pygame.error, ValueError):
+        return pygame.Surface((1, font.get_linesize()), pygame.SRCALPHA)
+
+
+def _longest_fitting(length: int, fits: Callable[[int], bool]) -> int:
+    """The largest n in 0..length with fits(n), for a `fits` that holds up to some n and not after."""
+    low, high = 0, length + 1
+    while high - low > 1:
+        middle = (low + high) // 2
+        if fits(middle):
+            low = middle
+        else:
+            high = middle
+    return low
 
 
 def write_metrics(out: Path | None = None) -> Path:

@@ -3,18 +3,21 @@ images, icons and meter bars. All positions are logical units (see `layout.py`).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 import pygame
 
-from barst import paths
+from barst import paths, pictures
 from barst.play.layout import Layout
 from barst.play.metrics import EXIT_H, EXIT_W, MIN_TEXT_PX, ROLES
 from barst.play.text import TextCache
 from barst.play.theme import RGB, Theme
+from barst.safefile import read_bounded
 
 Action = Callable[[], None]
 
@@ -28,43 +31,69 @@ class Button:
 
 
 class Images:
-    """Illustrations and icons, decoded once per size."""
+    """Illustrations and icons, decoded once per size. The cache keeps the most recent sizes only: every
+    window resize asks for new sizes, and keeping them all grew the player past a gigabyte."""
+
+    MAX_PIXELS = 40_000_000  # ~160 MB of surfaces: every image of a few screens at 4K
 
     def __init__(self) -> None:
-        self.cache: dict[tuple[str, int, int], pygame.Surface | None] = {}
+        self.cache: OrderedDict[tuple[str, int, int], pygame.Surface | None] = OrderedDict()
+        self.pixels = 0
 
     def tinted(self, path: Path, w: int, h: int, colour: pygame.Color) -> pygame.Surface | None:
         key = (f"{path}#{colour.r},{colour.g},{colour.b}", w, h)
-        if key not in self.cache:
-            base = self.get(path, w, h)
-            surface = None
-            if base is not None:
-                surface = base.copy()
-                # Every pixel takes the colour; the alpha channel keeps the shape.
-                surface.fill((colour.r, colour.g, colour.b, 0), special_flags=pygame.BLEND_RGBA_MAX)
-                surface.fill((colour.r, colour.g, colour.b, 255), special_flags=pygame.BLEND_RGBA_MIN)
-            self.cache[key] = surface
-        return self.cache[key]
+        if key in self.cache:
+            return self._hit(key)
+        base = self.get(path, w, h)
+        surface = None
+        if base is not None:
+            surface = base.copy()
+            # Every pixel takes the colour; the alpha channel keeps the shape.
+            surface.fill((colour.r, colour.g, colour.b, 0), special_flags=pygame.BLEND_RGBA_MAX)
+            surface.fill((colour.r, colour.g, colour.b, 255), special_flags=pygame.BLEND_RGBA_MIN)
+        return self._keep(key, surface)
 
     def get(self, path: Path, w: int, h: int) -> pygame.Surface | None:
         key = (str(path), w, h)
         if key in self.cache:
-            return self.cache[key]
-        surface: pygame.Surface | None = None
-        try:
-            if path.suffix.lower() == ".svg":
-                surface = pygame.image.load_sized_svg(str(path), (w, h))
-            elif path.is_file():
-                raw = pygame.image.load(str(path))
-                ratio = min(w / raw.get_width(), h / raw.get_height())
-                size = (max(1, round(raw.get_width() * ratio)), max(1, round(raw.get_height() * ratio)))
-                surface = pygame.transform.smoothscale(raw, size)
-        except (pygame.error, FileNotFoundError, ValueError):
-            surface = None
+            return self._hit(key)
+        surface = _decode(path, w, h)
         if surface is not None and pygame.display.get_surface() is not None:
             surface = surface.convert_alpha()
+        return self._keep(key, surface)
+
+    def _hit(self, key: tuple[str, int, int]) -> pygame.Surface | None:
+        self.cache.move_to_end(key)
+        return self.cache[key]
+
+    def _keep(self, key: tuple[str, int, int], surface: pygame.Surface | None) -> pygame.Surface | None:
         self.cache[key] = surface
+        self.pixels += _pixels(surface)
+        while self.pixels > self.MAX_PIXELS and len(self.cache) > 1:
+            _, dropped = self.cache.popitem(last=False)
+            self.pixels -= _pixels(dropped)
         return surface
+
+
+def _pixels(surface: pygame.Surface | None) -> int:
+    return 0 if surface is None else int(surface.get_width() * surface.get_height())
+
+
+def _decode(path: Path, w: int, h: int) -> pygame.Surface | None:
+    """The picture scaled into w x h, or None when it is missing, broken or would not fit in memory
+    (the header's size is checked before pygame decodes anything; the screen then simply has no image)."""
+    try:
+        data = read_bounded(path, pictures.MAX_PICTURE_BYTES)
+        if pictures.problem(data, path.suffix) is not None:
+            return None
+        if path.suffix.lower() == ".svg":
+            return pygame.image.load_sized_svg(BytesIO(data), (max(1, w), max(1, h)))
+        raw = pygame.image.load(BytesIO(data), path.name)
+        ratio = min(w / raw.get_width(), h / raw.get_height())
+        size = (max(1, round(raw.get_width() * ratio)), max(1, round(raw.get_height() * ratio)))
+        return pygame.transform.smoothscale(raw, size)
+    except (pygame.error, OSError, ValueError, ZeroDivisionError):
+        return None
 
 
 class Painter:

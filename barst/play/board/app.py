@@ -192,6 +192,8 @@ def render_board_shots(pack: Pack, out_dir: Path, size: tuple[int, int] = (1280,
     """Render the setup, the board, every card's front and answer side, a deck choice, the final screen, the
     trainer panel and the emergency exit to PNG files (no display needed). Returns the files written."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    from barst.play.shots import save_png
+
     pygame.init()
     out_dir.mkdir(parents=True, exist_ok=True)
     surface = pygame.Surface(size)
@@ -201,7 +203,7 @@ def render_board_shots(pack: Pack, out_dir: Path, size: tuple[int, int] = (1280,
     def shot(session: BoardSession, name: str) -> None:
         render(surface, session, texts, images)
         path = out_dir / f"{name}.png"
-        pygame.image.save(surface, str(path))
+        save_png(surface, path)
         written.append(path)
 
     session = shot_session(pack, lang, seed)

@@ -274,6 +274,12 @@ def _setup_or_blank(f: Frame, blank: bool = False) -> None:
         p.para(setup.error, right_x, p.h - HINT_H - 60, right_w, 50, 22, True, theme.bad)
     elif note:  # the pack lacks the language asked for: said here, before the game starts
         p.para(note, right_x, p.h - HINT_H - 60, right_w, 50, 20, False, theme.accent)
+    if s.notice:  # a save kept aside: under the teams when there is room, else where an error would go
+        room = y_left - (y + row_h + 8) - 8
+        if room >= 56:
+            p.para(s.notice, MARGIN, y + row_h + 8, col_w, min(room, 90), 20, colour=theme.muted)
+        elif not setup.error and not note:
+            p.para(s.notice, right_x, p.h - HINT_H - 60, right_w, 56, 18, colour=theme.muted)
     # right column: length, decks, language, start
     y = top
     p.text(s.t("mode"), right_x, y, 26, True, theme.muted)
@@ -782,7 +788,7 @@ def _resume(f: Frame) -> None:
     import time
 
     when = time.strftime("%d/%m %H:%M", time.localtime(offer.saved_at)) if offer.saved_at else "?"
-    w, h = min(900.0, p.w - 2 * MARGIN), 330.0
+    w, h = min(900.0, p.w - 2 * MARGIN), 330.0 + (56 if s.notice else 0)
     x, y = (p.w - w) / 2, (p.h - h) / 2
     p.panel(x, y, w, h, theme.surface, theme.accent, width=3)
     p.para(s.t("resume_title"), x + 30, y + 24, w - 60, 50, 36, True)
@@ -790,6 +796,8 @@ def _resume(f: Frame) -> None:
            w - 60, 70, 28)
     names = " · ".join(f"{team.name} {team.score}" for team in offer.state.teams)
     p.para(names, x + 30, y + 150, w - 60, 40, 22, colour=theme.muted)
+    if s.notice:
+        p.para(s.notice, x + 30, y + 192, w - 60, 84, 20, colour=theme.muted)
     half = (w - 60 - GAP) / 2
     _action_button(f, s.t("resume_yes"), x + 30, y + h - 100, half, 72, "resume", "", "forward", True)
     _action_button(f, s.t("resume_no"), x + 30 + half + GAP, y + h - 100, half, 72, "new", "", "flag")

@@ -106,8 +106,15 @@ class BoardSession:
         self.quit = False
         self.last_events: list[ev.Event] = []
         self.last_save_elapsed = 0.0
+        self.notice = ""  # one calm sentence about a save file that had to be kept aside
         if autosave_enabled:
-            self.resume_offer = autosave.unfinished(self.save_file)
+            found = autosave.find(self.save_file, pack)
+            self.resume_offer = found.saved
+            if found.kept_aside is not None:
+                key = "save_partly_kept" if found.partly else "state_kept_aside"
+                self.notice = self.message = self.t(key, name=found.kept_aside.name)
+            if found.blocked:  # unreadable and not movable: leave it alone rather than overwrite it
+                self.autosave_enabled, self.autosave_failed = False, True
 
     # --- what is on screen ---
 
@@ -293,7 +300,7 @@ class BoardSession:
         fields = setup.fields(self.pack)
         if setup.editing:
             if head == "text":
-                setup.buffer = (setup.buffer + arg)[:24]
+                setup.buffer = (setup.buffer + printable(arg))[:24]
             elif head == "backspace":
                 setup.buffer = setup.buffer[:-1]
             elif head in ("activate", "next", "escape"):
@@ -492,7 +499,7 @@ class BoardSession:
         assert panel is not None
         if panel.prompt in ("add", "rename"):
             if head == "text":
-                panel.buffer = (panel.buffer + arg)[:24]
+                panel.buffer = (panel.buffer + printable(arg))[:24]
             elif head == "backspace":
                 panel.buffer = panel.buffer[:-1]
             elif head == "escape":
@@ -585,3 +592,9 @@ def _fresh_seed() -> int:
     import secrets
 
     return secrets.randbits(48)
+
+
+def printable(typed: str) -> str:
+    """What a team name may take from typed or pasted text: no controls, bidi overrides or invisible
+    characters (U+200B, U+FEFF…), which would hide or reorder a name on the projector and in the save."""
+    return "".join(ch for ch in typed if ch.isprintable())

@@ -68,9 +68,12 @@ class MenuScreen(SituationPages):
                  align="center")
         if self.pages > 1:
             p.text(t("page", n=self.page + 1, total=self.pages), MARGIN + 300, p.h - 78, 22, colour=p.theme.muted)
-        if app.store.failed:
+        note = t("progress_not_saved") if app.store.failed else ""
+        if app.store.kept_aside is not None:  # one calm sentence; the file itself is safe beside the new one
+            note = t("state_kept_aside", name=app.store.kept_aside.name)
+        if note:
             note_x = MARGIN + (520 if self.pages > 1 else 300)
-            p.text(t("progress_not_saved"), note_x, p.h - 78, 22, colour=p.theme.muted, max_w=p.w - MARGIN - note_x)
+            p.para(note, note_x, p.h - 92, p.w - MARGIN - note_x, 60, 20, colour=p.theme.muted)
 
     def on_input(self, inp: Input) -> bool:
         app = self.story
