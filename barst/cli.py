@@ -85,7 +85,7 @@ def build_parser(with_optional: bool = True) -> argparse.ArgumentParser:
 
     lines = sub.add_parser("helplines", help="show help lines for a region and language",
                            description="Show the help lines (from assets/helplines.yaml) with their sources.")
-    lines.add_argument("--region", choices=("flanders", "wallonia", "brussels", "netherlands"),
+    lines.add_argument("--region", choices=("flanders", "wallonia", "brussels", "ostbelgien", "netherlands"),
                        help="only lines serving this region")
     lines.add_argument("--lang", metavar="LL", help="only lines answering in this language (nl, fr, en, de)")
     lines.add_argument("--format", choices=("text", "json"), default="text")

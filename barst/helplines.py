@@ -12,6 +12,10 @@ from barst.model import REGIONS, HelpLine, HelpLineFile
 from barst.text import KNOWN_LANGUAGES
 from barst.yamlload import load_file
 
+# Six lines and the two emergency numbers fill the emergency page at 1280x720 without cutting any text;
+# theme lines (elder abuse, for example) are named by the endings and cards that need them.
+EXIT_TALK_LINES = 6
+
 
 @dataclass(slots=True)
 class HelpLines:
@@ -33,14 +37,18 @@ class HelpLines:
 
     def for_exit(self, region: str, lang: str) -> list[HelpLine]:
         """What the emergency exit shows: lines of the region in the player's language, then lines in
-        that language elsewhere in Belgium (a phone reaches them from anywhere in the country), then
-        — only when none speak the language — the region's other lines; emergency numbers last."""
+        that language elsewhere in Belgium (a phone reaches them from anywhere in the country: a French
+        speaker in Flanders, a German speaker in Brussels), then — only when none speak the language —
+        the region's other lines. At most EXIT_TALK_LINES of them, in the order of helplines.yaml
+        (which is therefore also their priority), then the emergency numbers. The kits' class
+        help-line page uses this same selection."""
         belgian = [line for line in self.lines if "netherlands" not in line.regions]
         talk = [line for line in belgian if not line.emergency]
         here = [line for line in talk if region in line.regions and lang in line.languages]
         elsewhere = [line for line in talk if lang in line.languages and line not in here]
         chosen = here + elsewhere or [line for line in talk if region in line.regions]
-        return chosen + [line for line in belgian if line.emergency and region in line.regions]
+        chosen.sort(key=self.lines.index)
+        return chosen[:EXIT_TALK_LINES] + [line for line in belgian if line.emergency and region in line.regions]
 
     def by_id(self, line_id: str) -> HelpLine | None:
         return next((line for line in self.lines if line.id == line_id), None)

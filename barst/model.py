@@ -255,7 +255,8 @@ class Pack:
     themes: list[Id] = doc("themes", factory=list)
     content_notes: Text | None = doc("what the whole pack touches on", None)
     duration_minutes: int | None = doc("estimated duration of a session", None)
-    region: Literal["flanders", "wallonia", "brussels"] = doc("default region for help lines", "flanders")
+    region: Literal["flanders", "wallonia", "brussels", "ostbelgien"] = doc(
+        "default region for help lines (ostbelgien: the German-speaking Community)", "flanders")
     variables: list[Variable] = doc("story packs: variables shared by all situations", factory=list)
     decks: list[Deck] = doc("board packs: card decks", factory=list)
     board: Board | None = doc("board packs: the board", None)
@@ -298,7 +299,7 @@ def start_scene(situation: Situation) -> str | None:
 
 # --- help lines -----------------------------------------------------------------------------------
 
-Region = Literal["flanders", "wallonia", "brussels", "netherlands"]
+Region = Literal["flanders", "wallonia", "brussels", "netherlands", "ostbelgien"]
 REGIONS: tuple[str, ...] = Region.__args__  # type: ignore[attr-defined]
 LINK_SCHEMES = ("tel:", "https:", "mailto:", "sms:")
 
@@ -321,6 +322,8 @@ class HelpLine:
     anonymous: bool = doc("callers may stay anonymous", False)
     emergency: bool = doc("an emergency number (112, 101)", False)
     note: Text | None = doc("a caveat, e.g. hours that differ between sources", None)
+    wallet_name: Text | None = doc("a neutral name for wallet cards, which someone else may find in a pocket "
+                                   "(default: the name)", None)
     pos: Pos = POS
 
     def tel_link(self) -> str | None:

@@ -21,7 +21,7 @@ from barst.packhead import resolve_pack
 from barst.text import KNOWN_LANGUAGES, Text
 from barst.yamlload import load_file
 
-KIT_REGIONS = ("flanders", "wallonia", "brussels")
+KIT_REGIONS = ("flanders", "wallonia", "brussels", "ostbelgien")
 PACK_PAGES = ("debrief", "five-as", "board")
 MAX_QR_PER_CARD = 2
 

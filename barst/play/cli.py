@@ -42,7 +42,7 @@ def add_parser_play(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     mode.add_argument("--window", action="store_true", help="play in a window (the default)")
     play.add_argument("--size", type=parse_size, default=(1280, 720), metavar="WxH", help="window size")
     play.add_argument("--display", type=int, default=0, metavar="N", help="display number for full screen")
-    play.add_argument("--region", choices=("flanders", "wallonia", "brussels"),
+    play.add_argument("--region", choices=("flanders", "wallonia", "brussels", "ostbelgien"),
                       help="help lines shown by the emergency exit (default: the pack's region)")
     play.set_defaults(handler=run_play)
 
