@@ -19,11 +19,17 @@ from barst.play.metrics import ROLES
 SAFETY = 1.01  # rounding at small sizes makes real lines up to ~1% wider than the table says
 
 
+def words_of(paragraph: str) -> list[str]:
+    """The words of a line of text, split at spaces and tabs only: a no-break space (French "Vrai ou
+    faux\u202f?", "«\u00a0…\u00a0»") keeps its two sides on one line, as it exists to do."""
+    return [word for word in paragraph.replace("\t", " ").split(" ") if word]
+
+
 def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
     """Greedy word wrap; blank lines and newlines are kept; a word longer than a line is split."""
     lines: list[str] = []
     for paragraph in text.strip().split("\n"):
-        words = paragraph.split()
+        words = words_of(paragraph)
         if not words:
             lines.append("")
             continue
@@ -93,7 +99,7 @@ def _surely_fits(text: str, role: str) -> bool:
     space = text_width(" ", spec.size, spec.bold)
     bound = 0
     for paragraph in text.strip().split("\n"):
-        widths = [text_width(word, spec.size, spec.bold) for word in paragraph.split()]
+        widths = [text_width(word, spec.size, spec.bold) for word in words_of(paragraph)]
         if not widths:
             bound += 1
             continue
