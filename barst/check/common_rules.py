@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Protocol
 
 from barst.diagnostics import Pos, Report
+from barst.editions import edition_languages
 from barst.loader import Loaded
 from barst.model import LINK_SCHEMES, HelpLine, Pack
 
@@ -48,7 +49,9 @@ def check_translations(loaded: Loaded, report: Report) -> None:
     # Every missing text on its own line (a translator works down the list; no "and N more" cut).
     for lang in declared:
         for text in loaded.texts:
-            if text.values and not text.has(lang):
+            # A Community's variant, or a card of only some editions, needs only those editions' languages.
+            needed = edition_languages(pack, text.key) if text.values else None
+            if text.values and not text.has(lang) and (needed is None or lang in needed):
                 report.warning("B030", f"no '{lang}' text for {text.key or 'this text'}", text.pos,
                                f"add `{lang}: …` here or a line `{text.key}: …` in translations/{lang}.yaml "
                                f"(or use `barst translate extract`)")

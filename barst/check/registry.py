@@ -55,5 +55,9 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("B053", E, "the board does not run from a start square to a finish square"),
         RuleInfo("B060", E, "a help-line link is not tel:, https:, mailto: or sms:"),
         RuleInfo("B070", W, "a text is too long to fit on screen at 1280x720"),
+        RuleInfo("B090", E, "a card in one Community's edition names a service of another Community"),
+        RuleInfo("B091", W, "an open or quote card states facts but has no source"),
+        RuleInfo("B092", W, "French text without a no-break space before ? ! : ; or inside « »"),
+        RuleInfo("B093", E, "editions and card variants do not fit together"),
     ]
 }

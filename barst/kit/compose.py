@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from barst.diagnostics import Pos
+from barst.editions import for_play
 from barst.kit.layout import card_size
 from barst.kit.load import LoadedKit, asset, icon_path, text_in
 from barst.kit.model import Edition, KitDeck, Page
@@ -173,7 +174,7 @@ def _deck(loaded: LoadedKit, deck: KitDeck, langs: list[str], region: str) -> De
     if deck.helplines is not None:
         jobs.append(_wallet(loaded, deck, langs, region, title))
     elif deck.from_pack is not None:
-        pack = loaded.pack(deck.from_pack.pack)
+        pack = for_play(loaded.pack(deck.from_pack.pack), langs[0], deck.from_pack.edition)
         chosen = [d for d in pack.decks if deck.from_pack.deck in (None, d.id)]
         for pack_deck in chosen:
             for card in pack.cards_in(pack_deck.id):

@@ -55,6 +55,8 @@ class FromPack:
 
     pack: str = doc("a shipped pack name (e.g. achter-de-voordeur) or a path to a pack folder")
     deck: Id | None = doc("only the cards of this deck (default: every deck, in the pack's order)", None)
+    edition: Id | None = doc("the pack's Community edition to print (default: the edition of the language "
+                             "being built, so a French kit prints the French-speaking edition)", None)
     pos: Pos = POS
 
 
