@@ -168,7 +168,8 @@ COMMUNITIES: tuple[str, ...] = Community.__args__  # type: ignore[attr-defined]
 @dataclass(slots=True)
 class CardVariant:
     """What one Community's edition says instead of the card's own fields: its routes, services, sources.
-    A field left out here is the card's own (shared) field."""
+    A field left out here is the card's own field. The card's own fields are the pack's first edition's
+    (as the first language is the source language), so that edition needs no variant."""
 
     prompt: Text | None = doc("the statement, question, case or quote in this Community's edition", None)
     question: Text | None = doc("the question asked about a case or quote", None)
@@ -211,7 +212,8 @@ class Card:
     source: str | None = doc("where a factual claim comes from (a site, law article or study)", None)
     themes: list[Id] = doc("themes, e.g. child-abuse, partner-violence, elder-abuse, neglect", factory=list)
     variants: CardVariants | None = doc("what differs by Community (flemish, french, german), written once per "
-                                        "Community; the card's own fields are shared by every edition", None)
+                                        "Community; the card's own fields are the first edition's and are "
+                                        "shared by every edition that has no variant", None)
     communities: list[Community] = doc("only in the editions of these Communities (default: every edition)",
                                        factory=list)
     mentions: list[Community] = doc("Communities whose services this card names on purpose in another "

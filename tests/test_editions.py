@@ -105,3 +105,50 @@ def test_a_card_without_its_communitys_variant_names_the_other_communitys_servic
 ])
 def test_french_typography_wants_a_no_break_space(text: str, problem: tuple[str, str] | None) -> None:
     assert french_spacing_problem(text) == problem
+
+
+def test_the_shipped_board_game_has_a_french_speaking_edition_with_its_own_routes() -> None:
+    from support import ROOT
+
+    from barst.check.content_rules import institutions
+
+    pack = load_pack(ROOT / "scenarios/achter-de-voordeur").pack
+    assert pack is not None
+    fwb, flemish = for_play(pack, "fr"), for_play(pack, "nl")
+    assert fwb.edition is not None and fwb.edition.community == "french" and fwb.languages == ["fr"]
+    assert flemish.edition is not None and flemish.edition.community == "flemish"
+    flemish_names = institutions().patterns["flemish"]
+    for card in fwb.cards:
+        texts = [card.prompt, card.question, card.model_answer, card.explanation, *card.points,
+                 *(o.text for o in card.options)]
+        french = " ".join(t.get("fr") for t in texts if t is not None)
+        if "flemish" not in card.mentions:
+            assert not flemish_names.search(french), (card.id, flemish_names.search(french))
+        assert card.source, card.id
+    assert any("SOS Enfants" in (c.model_answer.get("fr") if c.model_answer else "") for c in fwb.cards)
+    new = {"wn-21", "wn-22", "mk-21", "cs-19", "cs-20", "ct-19", "wd-19"}
+    assert new <= {c.id for c in fwb.cards} and new <= {c.id for c in flemish.cards}
+    for card in pack.cards:
+        deck = pack.deck(card.deck or "")
+        if deck is not None and deck.type == "quote":
+            assert card.quote_by is not None and "fictie" in card.quote_by.get("nl")
+            assert "fictive" in card.quote_by.get("fr")
+
+
+def test_barst_packs_says_which_edition_is_which(capsys: pytest.CaptureFixture[str]) -> None:
+    from barst.cli import main
+
+    assert main(["packs"]) == 0
+    out = capsys.readouterr().out
+    assert "edition wallonie-bruxelles (french Community; fr; help lines: wallonia)" in out
+    assert "edition vlaanderen (flemish Community; nl/fr" in out and "édition flamande, en français" in out
+
+
+def test_barst_run_plays_the_edition_of_the_language(capsys: pytest.CaptureFixture[str]) -> None:
+    from barst.cli import main
+
+    assert main(["run", "achter-de-voordeur", "--lang", "fr", "--auto", "--seed", "3", "--teams", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "Vertrouwenscentrum" not in out and "CLB" not in out
+    assert main(["run", "achter-de-voordeur", "--edition", "nowhere", "--auto"]) == 1
+    assert "has no edition 'nowhere'. Its editions: vlaanderen, wallonie-bruxelles" in capsys.readouterr().err

@@ -149,12 +149,16 @@ def check_editions(pack: Pack, report: Report) -> None:
                 report.error("B093", f"card '{card.id}' has a {name} variant but is only in the "
                              f"{', '.join(card.communities)} edition", variant.pos,
                              f"add {name} to the card's `communities` or remove the variant")
-        missing = [e for e in pack.editions if in_edition(card, e) and card.variants.get(e.community) is None]
+        # The card's own fields are the first edition's; every other edition with a Community of its own
+        # needs its own variant once the card has any (else it would show the first edition's routes).
+        home = pack.editions[0].community if pack.editions else None
+        missing = [e for e in pack.editions if in_edition(card, e) and e.community != home
+                   and card.variants.get(e.community) is None]
         given = [c for c in COMMUNITIES if card.variants.get(c) is not None]
         if missing and given:
             names = ", ".join(f"'{e.id}' ({e.community})" for e in missing)
             report.error("B093", f"card '{card.id}' has variants for {', '.join(given)} but none for the "
-                         f"edition {names}, which would show the shared fields only", card.variants.pos,
+                         f"edition {names}, which would show the first edition's fields", card.variants.pos,
                          f"add `{missing[0].community}:` under `variants:` with what that edition says, or limit "
                          "the card with `communities:`")
 
@@ -179,24 +183,34 @@ def check_institutions(pack: Pack, report: Report) -> None:
     if not pack.editions:
         return  # one edition for everyone: nothing to mix up
     known = institutions()
-    for card, community in _played(pack):
-        if community is None:
-            continue
-        for text in _card_texts(card):
-            for lang, value in text.values.items():
-                for other, pattern in known.patterns.items():
-                    if other == community or other in card.mentions:
-                        continue
-                    found = pattern.search(value)
-                    if found is None:
-                        continue
-                    report.error("B090", f"card '{card.id}' in the {COMMUNITY_NAMES[community]} edition names "
-                                 f"'{found.group(0)}', a service of the {COMMUNITY_NAMES[other]} Community ({lang})",
-                                 text.value_pos.get(lang, text.pos),
-                                 f"write this edition's route in `variants: {community}:`, or add `mentions: "
-                                 f"[{other}]` when the card names it on purpose (a contrast, a line in the "
-                                 "caller's language)")
-                    break
+    for edition in pack.editions:
+        community = edition.community
+        cards = [resolve_card(card, community) for card in pack.cards if in_edition(card, edition)]
+        for card in cards:
+            _check_card_institutions(card, community, edition.languages, known, report)
+
+
+def _check_card_institutions(card: Card, community: str, languages: list[str], known: Institutions,
+                             report: Report) -> None:
+    """Only the languages the edition is played in: a Dutch text nobody in the FWB edition reads is not
+    this edition's concern."""
+    for text in _card_texts(card):
+        for lang, value in text.values.items():
+            if lang not in languages:
+                continue
+            for other, pattern in known.patterns.items():
+                if other == community or other in card.mentions:
+                    continue
+                found = pattern.search(value)
+                if found is None:
+                    continue
+                report.error("B090", f"card '{card.id}' in the {COMMUNITY_NAMES[community]} edition names "
+                             f"'{found.group(0)}', a service of the {COMMUNITY_NAMES[other]} Community ({lang})",
+                             text.value_pos.get(lang, text.pos),
+                             f"write this edition's route in `variants: {community}:`, or add `mentions: "
+                             f"[{other}]` when the card names it on purpose (a contrast, a line in the "
+                             "caller's language)")
+                break
 
 
 @cache
