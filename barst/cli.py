@@ -80,6 +80,7 @@ def build_parser(with_optional: bool = True) -> argparse.ArgumentParser:
     run.add_argument("--auto", action="store_true", help="choose at random (every situation, or a whole board game)")
     run.add_argument("--seed", type=int, default=0, metavar="N", help="seed for --auto and for the dice (default 0)")
     run.add_argument("--teams", type=int, default=3, metavar="N", help="board games: number of teams (default 3)")
+    run.add_argument("--edition", metavar="ID", help="board games: the Community edition (see `barst packs`)")
     run.set_defaults(handler=_run)
 
     packs = sub.add_parser("packs", help="list the shipped packs", description="List the shipped packs.")
@@ -88,7 +89,7 @@ def build_parser(with_optional: bool = True) -> argparse.ArgumentParser:
 
     lines = sub.add_parser("helplines", help="show help lines for a region and language",
                            description="Show the help lines (from assets/helplines.yaml) with their sources.")
-    lines.add_argument("--region", choices=("flanders", "wallonia", "brussels", "netherlands"),
+    lines.add_argument("--region", choices=("flanders", "wallonia", "brussels", "ostbelgien", "netherlands"),
                        help="only lines serving this region")
     lines.add_argument("--lang", metavar="LL", help="only lines answering in this language (nl, fr, en, de)")
     lines.add_argument("--format", choices=("text", "json"), default="text")
@@ -175,7 +176,11 @@ def _packs(args: argparse.Namespace) -> int:
                 if pack.audience.age_min is not None and pack.audience.age_max is not None else "")
         rows.append({"id": pack.id, "kind": pack.kind, "languages": list(pack.languages),
                      "audience": audience, "ages": ages, "title": pack.title.get(chain[0], chain),
-                     "minutes": pack.duration_minutes})
+                     "minutes": pack.duration_minutes,
+                     "editions": [{"id": e.id, "community": e.community, "languages": list(e.languages),
+                                   "region": e.region,
+                                   "label": {lang: e.label.get(lang, chain) for lang in e.languages}}
+                                  for e in pack.editions]})
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
@@ -187,6 +192,10 @@ def _packs(args: argparse.Namespace) -> int:
         minutes = f", about {row['minutes']} min" if row["minutes"] else ""
         print(f"{row['id']:<22} {row['kind']:<6} {'/'.join(row['languages']):<9} {row['title']}")
         print(f"{'':<22} for {row['audience']}{ages}{minutes}")
+        for edition in row["editions"]:  # which edition is which: Community, languages, help lines
+            labels = " / ".join(dict.fromkeys(edition["label"].values()))
+            print(f"{'':<22} edition {edition['id']} ({edition['community']} Community; "
+                  f"{'/'.join(edition['languages'])}; help lines: {edition['region']}): {labels}")
     return 0
 
 

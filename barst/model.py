@@ -180,6 +180,42 @@ class Option:
     pos: Pos = POS
 
 
+Community = Literal["flemish", "french", "german"]
+COMMUNITIES: tuple[str, ...] = Community.__args__  # type: ignore[attr-defined]
+
+
+@dataclass(slots=True)
+class CardVariant:
+    """What one Community's edition says instead of the card's own fields: its routes, services, sources.
+    A field left out here is the card's own field. The card's own fields are the pack's first edition's
+    (as the first language is the source language), so that edition needs no variant."""
+
+    prompt: Text | None = doc("the statement, question, case or quote in this Community's edition", None)
+    question: Text | None = doc("the question asked about a case or quote", None)
+    answer: bool | None = doc("true/false cards: whether the statement is true here", None)
+    options: list[Option] = doc("multiple-choice cards: the options here (replace all of them)", factory=list)
+    points: list[Text] = doc("open cards: the points a good answer touches here", factory=list)
+    model_answer: Text | None = doc("open cards: an example of a good answer here", None)
+    explanation: Text | None = doc("why; shown after answering", None)
+    source: str | None = doc("where this edition's facts come from", None)
+    pos: Pos = POS
+
+
+@dataclass(slots=True)
+class CardVariants:
+    """Per Community, what differs (child protection, youth aid and welfare are Community matters in
+    Belgium; the Criminal Code, the police and 112 are federal and stay in the card's own fields)."""
+
+    flemish: CardVariant | None = doc("the Flemish Community (Flanders, Dutch-speaking Brussels)", None)
+    french: CardVariant | None = doc("the French Community, FWB (Wallonia, French-speaking Brussels)", None)
+    german: CardVariant | None = doc("the German-speaking Community (Ostbelgien)", None)
+    pos: Pos = POS
+
+    def get(self, community: str) -> CardVariant | None:
+        found: CardVariant | None = getattr(self, community, None) if community in COMMUNITIES else None
+        return found
+
+
 @dataclass(slots=True)
 class Card:
     id: Id = doc("stable id of the card")
@@ -194,6 +230,14 @@ class Card:
     explanation: Text | None = doc("why; shown after answering", None)
     source: str | None = doc("where a factual claim comes from (a site, law article or study)", None)
     themes: list[Id] = doc("themes, e.g. child-abuse, partner-violence, elder-abuse, neglect", factory=list)
+    variants: CardVariants | None = doc("what differs by Community (flemish, french, german), written once per "
+                                        "Community; the card's own fields are the first edition's and are "
+                                        "shared by every edition that has no variant", None)
+    communities: list[Community] = doc("only in the editions of these Communities (default: every edition)",
+                                       factory=list)
+    mentions: list[Community] = doc("Communities whose services this card names on purpose in another "
+                                    "Community's edition (a contrast, or a line in the caller's language)",
+                                    factory=list)
     pos: Pos = POS
 
 
@@ -259,6 +303,19 @@ class Rules:
     pos: Pos = POS
 
 
+@dataclass(slots=True)
+class Edition:
+    """One Community's version of a board pack: the shared cards plus that Community's variants."""
+
+    id: Id = doc("stable id, e.g. vlaanderen or wallonie-bruxelles")
+    community: Community = doc("whose institutions and routes the cards teach: flemish, french or german")
+    label: Text = doc("how `barst packs` and the setup screen name the edition, in each language")
+    languages: list[Lang] = doc("languages the edition is played in; the first is its own")
+    region: Literal["flanders", "wallonia", "brussels", "ostbelgien"] = doc(
+        "region whose help lines the emergency exit shows", "flanders")
+    pos: Pos = POS
+
+
 # --- the pack -------------------------------------------------------------------------------------
 
 
@@ -274,17 +331,21 @@ class Pack:
     themes: list[Id] = doc("themes", factory=list)
     content_notes: Text | None = doc("what the whole pack touches on", None)
     duration_minutes: int | None = doc("estimated duration of a session", None)
-    region: Literal["flanders", "wallonia", "brussels"] = doc("default region for help lines", "flanders")
+    region: Literal["flanders", "wallonia", "brussels", "ostbelgien"] = doc(
+        "default region for help lines (ostbelgien: the German-speaking Community)", "flanders")
     variables: list[Variable] = doc("story packs: variables shared by all situations", factory=list)
     decks: list[Deck] = doc("board packs: card decks", factory=list)
     board: Board | None = doc("board packs: the board", None)
     rules: Rules | None = doc("board packs: the rules", None)
+    editions: list[Edition] = doc("board packs: one edition per Community (cards' `variants` fill in what "
+                                  "differs); none: one edition for everyone", factory=list)
     pos: Pos = POS
     # Filled from the pack's other files, not from pack.yaml:
     situations: list[Situation] = field(default_factory=list, metadata={"internal": True})
     cards: list[Card] = field(default_factory=list, metadata={"internal": True})
     folder: str = field(default="", metadata={"internal": True})
     files: list[str] = field(default_factory=list, metadata={"internal": True})
+    edition: Edition | None = field(default=None, metadata={"internal": True})  # set by barst.editions.resolve
 
     def fallback_order(self) -> list[str]:
         return list(self.fallback or self.languages)
@@ -340,6 +401,8 @@ class HelpLine:
     anonymous: bool = doc("callers may stay anonymous", False)
     emergency: bool = doc("an emergency number (112, 101)", False)
     note: Text | None = doc("a caveat, e.g. hours that differ between sources", None)
+    wallet_name: Text | None = doc("a neutral name for wallet cards, which someone else may find in a pocket "
+                                   "(default: the name)", None)
     pos: Pos = POS
 
     def tel_link(self) -> str | None:

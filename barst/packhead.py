@@ -17,7 +17,7 @@ from barst.yamlload import Node, load_file
 
 PACK_FILE = "pack.yaml"
 CONTENT_FOLDERS = {"story": "situations", "board": "cards"}
-PACK_REGIONS = ("flanders", "wallonia", "brussels")  # model.Pack.region
+PACK_REGIONS = ("flanders", "wallonia", "brussels", "ostbelgien")  # model.Pack.region
 
 
 @dataclass(slots=True)

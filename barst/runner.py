@@ -23,8 +23,10 @@ Out = Callable[[str], None]
 
 
 def run_command(args: argparse.Namespace) -> int:
+    from barst.editions import for_play
+
     folder = resolve_pack(args.pack)
-    pack = _load_checked(folder)
+    pack = for_play(_load_checked(folder), args.lang, getattr(args, "edition", None))
     lang = args.lang or pack.languages[0]
     if lang not in KNOWN_LANGUAGES:
         raise BarstError(f"Unknown language '{lang}'. Choose one of: {', '.join(KNOWN_LANGUAGES)}.")

@@ -24,3 +24,10 @@ def test_the_quick_bound_is_never_wrong(text: str, role: str) -> None:
 def test_the_quick_bound_decides_ordinary_texts() -> None:
     assert _surely_fits("Vraag waarom hij dat zegt, en luister naar het antwoord.", "choice")
     assert not _surely_fits("woord " * 400, "scene")
+
+
+def test_a_no_break_space_keeps_french_punctuation_on_its_line() -> None:
+    from barst.textfit import wrap
+
+    lines = wrap("Vrai ou faux\u202f? «\u00a0Oui\u00a0»", 13, len)
+    assert lines == ["Vrai ou", "faux\u202f?", "«\u00a0Oui\u00a0»"]  # never "?" or "»" alone at a line start

@@ -11,6 +11,7 @@ from barst import paths
 from barst.check.analysis_report import explain_lines, situation_json, situation_lines
 from barst.check.board_rules import check_board
 from barst.check.common_rules import check_characters, check_helpline_links, check_translations
+from barst.check.content_rules import check_content, check_helpline_typography
 from barst.check.ending_rules import check_endings
 from barst.check.story_rules import ScoreRange, check_story
 from barst.diagnostics import Pos, Report, Severity, display_path, paused_gc
@@ -104,6 +105,7 @@ def _check_target(target: Path, result: CheckResult) -> None:
         lines = load_helplines(target)
         result.report.extend(lines.report)
         check_helpline_links(result.report, lines.lines)
+        check_helpline_typography(lines.lines, result.report)
         return
     _check_kit(target, result.report)
 
@@ -134,6 +136,7 @@ def _check_pack_into(folder: Path, report: Report) -> tuple[Loaded | None, dict[
         check_board(pack, report)
     check_translations(loaded, report)
     check_characters(report, loaded.texts)
+    check_content(loaded, report)
     return loaded, scores
 
 

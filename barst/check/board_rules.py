@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from barst.check.common_rules import check_duplicates
 from barst.diagnostics import Report
+from barst.editions import in_edition, resolve_card
 from barst.engine.board import DEFAULT_COLOURS
 from barst.model import CLOSED_CARD_TYPES, Card, Pack, Rules
 
@@ -50,7 +51,7 @@ def check_board(pack: Pack, report: Report) -> None:
     for kind in path:
         if kind.deck:
             squares_per_deck[kind.deck] = squares_per_deck.get(kind.deck, 0) + 1
-    for card in pack.cards:
+    for card in _cards_as_played(pack):
         if not card.deck or card.deck not in decks:
             report.error("B021", f"card '{card.id}' belongs to unknown deck '{card.deck}'", card.pos,
                          f"set `deck:` on the file or card to one of: {', '.join(decks) or '(no decks declared)'}")
@@ -64,6 +65,26 @@ def check_board(pack: Pack, report: Report) -> None:
             deck = decks[deck_id]
             report.warning("B050", f"deck '{deck_id}' has {count} cards for {squares} squares on the board",
                            deck.pos, f"add at least {squares - count} cards so one game does not repeat cards")
+
+
+def _cards_as_played(pack: Pack) -> list[Card]:
+    """Each card as each edition plays it (its Community's variant applied), once per distinct version,
+    so a field that only variants give is checked where it is used."""
+    if not pack.editions:
+        return list(pack.cards)
+    seen: set[str] = set()
+    cards: list[Card] = []
+    for edition in pack.editions:
+        for card in pack.cards:
+            if not in_edition(card, edition):
+                continue
+            played = resolve_card(card, edition.community)
+            own = card.variants is not None and card.variants.get(edition.community) is not None
+            key = f"{card.id}/{edition.community if own else ''}"
+            if key not in seen:
+                seen.add(key)
+                cards.append(played)
+    return cards
 
 
 def _check_card(card: Card, card_type: str, report: Report) -> None:

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from barst import pictures
 from barst.diagnostics import Pos, Report
+from barst.editions import edition_languages
 from barst.links import link_problem
 from barst.loader import Loaded
 from barst.model import LINK_SCHEMES, HelpLine, Pack
@@ -52,11 +53,14 @@ def check_translations(loaded: Loaded, report: Report) -> None:
     # Every missing text on its own line (a translator works down the list; no "and N more" cut).
     for lang in declared:
         for text in loaded.texts:
+            # A Community's variant, or a card of only some editions, needs only those editions' languages.
+            needed = edition_languages(pack, text.key) if text.values else None
             if text.values and lang in text.values and not text.values[lang]:
                 # Written but empty: say so where it is, so the author does not hunt for a missing line.
                 report.warning("B030", f"the '{lang}' text of {text.key or 'this text'} is empty",
                                text.value_pos.get(lang, text.pos), f"write the {lang} text here")
-            elif text.values and not text.has(lang) and lang in _written_in(pack, text.key):
+            elif (text.values and not text.has(lang) and lang in _written_in(pack, text.key)
+                  and (needed is None or lang in needed)):
                 report.warning("B030", f"no '{lang}' text for {text.key or 'this text'}", text.pos,
                                f"add `{lang}: …` here or a line `{text.key}: …` in translations/{lang}.yaml "
                                f"(or use `barst translate extract`)")

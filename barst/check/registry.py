@@ -70,5 +70,9 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("B042", E, "a picture cannot be shown: broken, too many pixels, or refers outside itself"),
         RuleInfo("B054", E, "a board rule is out of range (dice_sides, rounds, time limit, teams_min/max, points)"),
         RuleInfo("B071", W, "a text holds control or bidi-override characters (NUL, ESC, U+202E…)"),
+        RuleInfo("B090", E, "a card in one Community's edition names a service of another Community"),
+        RuleInfo("B091", W, "an open or quote card states facts but has no source"),
+        RuleInfo("B092", W, "French text without a no-break space before ? ! : ; or inside « »"),
+        RuleInfo("B093", E, "editions and card variants do not fit together"),
     ]
 }

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from barst.diagnostics import Pos
+from barst.editions import for_play
 from barst.kit.layout import card_size
 from barst.kit.load import LoadedKit, asset, icon_path, text_in
 from barst.kit.model import Edition, KitDeck, Page
@@ -173,7 +174,7 @@ def _deck(loaded: LoadedKit, deck: KitDeck, langs: list[str], region: str) -> De
     if deck.helplines is not None:
         jobs.append(_wallet(loaded, deck, langs, region, title))
     elif deck.from_pack is not None:
-        pack = loaded.pack(deck.from_pack.pack)
+        pack = for_play(loaded.pack(deck.from_pack.pack), langs[0], deck.from_pack.edition)
         chosen = [d for d in pack.decks if deck.from_pack.deck in (None, d.id)]
         for pack_deck in chosen:
             for card in pack.cards_in(pack_deck.id):
@@ -219,8 +220,8 @@ def _qr(loaded: LoadedKit, line_id: str, langs: list[str]) -> Qr:
     return Qr(target, line.number, _line_name(line, langs), note)
 
 
-def _line_name(line: HelpLine, langs: list[str]) -> str:
-    name = _multi(line.name, langs) or line.number
+def _line_name(line: HelpLine, langs: list[str], wallet: bool = False) -> str:
+    name = _multi(line.wallet_name if wallet and line.wallet_name else line.name, langs) or line.number
     # A name that starts with its own number ("1712 — Hulplijn …") need not repeat it next to the number.
     for prefix in (f"{line.number} — ", f"{line.number} - "):
         name = SEP.join(part.removeprefix(prefix) for part in name.split(SEP))
@@ -236,7 +237,7 @@ def _wallet(loaded: LoadedKit, deck: KitDeck, langs: list[str], region: str, tit
         if line is None or line_id not in serving:
             continue
         short = " *" if line.short and not line.emergency else ""
-        rows.append((line.number + short, _line_name(line, langs)))
+        rows.append((line.number + short, _line_name(line, langs, wallet=True)))
     heading = _multi(deck.helplines.title, langs) or title
     qrs = [_qr(loaded, line_id, langs) for line_id in deck.helplines.qr if line_id in serving][:2]
     label = f"decks/{deck.id}"
@@ -318,7 +319,8 @@ def _blocks(loaded: LoadedKit, page: Page, lang: str, region: str) -> list[Block
         blocks.append(_board(loaded.pack(page.pack or ""), lang))
     elif page.kind == "helplines":
         assert loaded.helplines is not None
-        qrs = [_qr(loaded, line.id, [lang]) for line in loaded.helplines.select(region, lang)]
+        # The emergency exit's own selection, so a French kit for Flanders lists the French lines too.
+        qrs = [_qr(loaded, line.id, [lang]) for line in loaded.helplines.for_exit(region, lang)]
         blocks.append(QrList(tuple(qrs)))
     return blocks
 

@@ -25,7 +25,7 @@ from barst.safefile import confined, read_bounded
 from barst.text import KNOWN_LANGUAGES, Text
 from barst.yamlload import load_file
 
-KIT_REGIONS = ("flanders", "wallonia", "brussels")
+KIT_REGIONS = ("flanders", "wallonia", "brussels", "ostbelgien")
 PACK_PAGES = ("debrief", "five-as", "board")
 MAX_QR_PER_CARD = 2
 
@@ -156,6 +156,10 @@ def _check_deck(loaded: LoadedKit, kit: Kit, deck: KitDeck) -> None:
         if pack is not None and deck.from_pack.deck and pack.deck(deck.from_pack.deck) is None:
             report.error("K010", f"the pack '{pack.id}' has no deck '{deck.from_pack.deck}'", deck.from_pack.pos,
                          "decks: " + ", ".join(d.id for d in pack.decks))
+        edition = deck.from_pack.edition
+        if pack is not None and edition and all(e.id != edition for e in pack.editions):
+            report.error("K010", f"the pack '{pack.id}' has no edition '{edition}'", deck.from_pack.pos,
+                         "editions: " + (", ".join(e.id for e in pack.editions) or "none (leave `edition:` out)"))
     if deck.helplines is not None:
         for line_id in [*deck.helplines.lines, *deck.helplines.qr]:
             _helpline(loaded, line_id, deck.helplines.pos, f"{where}.helplines")

@@ -21,7 +21,7 @@ class Edition:
     """One printed version of the kit: the help lines of a region in one or more languages."""
 
     id: Id = doc("stable id, e.g. flanders-nl")
-    region: str = doc("whose help lines: flanders, wallonia or brussels")
+    region: str = doc("whose help lines: flanders, wallonia, brussels or ostbelgien")
     languages: list[Lang] = doc("languages printed side by side, e.g. [nl, fr] for Brussels")
     size: str | None = doc("card size of this edition's help-line card, e.g. 105x74 for a bilingual card that "
                            "needs more room at 10 pt (default: the deck's size)", None)
@@ -55,6 +55,8 @@ class FromPack:
 
     pack: str = doc("a shipped pack name (e.g. achter-de-voordeur) or a path to a pack folder")
     deck: Id | None = doc("only the cards of this deck (default: every deck, in the pack's order)", None)
+    edition: Id | None = doc("the pack's Community edition to print (default: the edition of the language "
+                             "being built, so a French kit prints the French-speaking edition)", None)
     pos: Pos = POS
 
 
@@ -119,7 +121,7 @@ class Kit:
     title: Text = doc("title of the kit (PDF title and cover)")
     audience: KitAudience = doc("who reads the cards: sets the smallest type (children 18 pt, others 10 pt)")
     languages: list[Lang] = doc("languages the kit is written in; the first is the default")
-    region: str = doc("default region for help lines: flanders, wallonia or brussels", "flanders")
+    region: str = doc("default region for help lines: flanders, wallonia, brussels or ostbelgien", "flanders")
     editions: list[Edition] = doc("one PDF section per region and language (help-line cards)", factory=list)
     paper: Literal["a4", "letter"] = doc("paper for home printing", "a4")
     mode: Literal["home", "shop"] = doc("home: N-up with crop marks; shop: one card per page with bleed", "home")

@@ -42,8 +42,10 @@ def add_parser_play(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     mode.add_argument("--window", action="store_true", help="play in a window (the default)")
     play.add_argument("--size", type=parse_size, default=(1280, 720), metavar="WxH", help="window size")
     play.add_argument("--display", type=int, default=0, metavar="N", help="display number for full screen")
-    play.add_argument("--region", choices=("flanders", "wallonia", "brussels"),
+    play.add_argument("--region", choices=("flanders", "wallonia", "brussels", "ostbelgien"),
                       help="help lines shown by the emergency exit (default: the pack's region)")
+    play.add_argument("--edition", metavar="ID", help="board packs: the Community edition to play (see `barst "
+                      "packs`; default: the edition of the chosen language)")
     play.set_defaults(handler=run_play)
 
 
@@ -57,6 +59,7 @@ def add_parser_shots(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
     shots.add_argument("--lang", metavar="LL", choices=KNOWN_LANGUAGES,
                        help="language (nl, fr, en, de; default: the pack's first)")
     shots.add_argument("--situation", metavar="ID", help="story packs: only this situation's screens")
+    shots.add_argument("--edition", metavar="ID", help="board packs: the Community edition to render")
     shots.set_defaults(handler=run_shots)
 
 
@@ -107,12 +110,13 @@ def run_shots(args: argparse.Namespace) -> int:
 
     try:
         if pack_kind(folder) == "board":
+            from barst.editions import for_play
             from barst.play.board.app import render_board_shots
 
             if getattr(args, "situation", None):
                 raise BarstError(f"--situation is for story packs; {args.pack} is a board game.")
 
-            pack = _checked_board_pack(folder)
+            pack = for_play(_checked_board_pack(folder), args.lang, getattr(args, "edition", None))
             files = render_board_shots(pack, args.out, args.size, args.lang or pack.languages[0])
         else:
             files = render_all(folder, args.out, args.size, args.lang, getattr(args, "situation", None))
@@ -137,9 +141,11 @@ def _checked_board_pack(folder: Path) -> Pack:
 def _run_board(folder: Path, args: argparse.Namespace) -> int:
     import pygame
 
+    from barst.editions import for_play
     from barst.play.board.app import run_board
 
-    pack = _checked_board_pack(folder)
+    # One Community's edition: its cards, languages and help-line region (the setup screen names it).
+    pack = for_play(_checked_board_pack(folder), getattr(args, "lang", None), getattr(args, "edition", None))
     if getattr(args, "region", None):
         pack.region = args.region  # the board's emergency exit and final screen read the pack's region
     try:

@@ -172,7 +172,10 @@ def _status(f: Frame) -> str:
 
 
 def _title(f: Frame) -> str:
-    return f.s.text(f.s.pack.title)
+    """The pack's title and, for a pack with editions, which Community's edition this is (every screen)."""
+    edition = f.s.pack.edition
+    title = f.s.text(f.s.pack.title)
+    return f"{title} — {f.s.text(edition.label)}" if edition is not None else title
 
 
 def _deck_look(f: Frame, deck: Deck | None) -> tuple[RGB, str, str]:
