@@ -22,7 +22,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     cls.add_argument("pack", nargs="?", default="barst", metavar="PACK",
                      help="a story pack folder or the name of a shipped pack (default: barst)")
     cls.add_argument("--lang", metavar="LL", help="projector language (nl, fr, en); phones choose their own")
-    cls.add_argument("--region", choices=("flanders", "wallonia", "brussels"),
+    cls.add_argument("--region", choices=("flanders", "wallonia", "brussels", "ostbelgien"),
                      help="help lines the emergency exits show (default: the pack's region)")
     cls.add_argument("--port", type=_port, default=8123, metavar="N", help="port to serve on (default 8123; "
                      "the next free one is taken when it is busy)")
