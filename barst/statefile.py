@@ -109,3 +109,9 @@ def dataclass_problems(value: Any, cls: type, ignore_unknown: bool = True) -> li
 
 def _no_constant(name: str) -> None:
     raise ValueError(f"{name} is not a number")
+
+
+def plausible_time(seconds: float) -> float:
+    """A save's time as written, or 0 (shown as unknown) when no clock could have written it: a file
+    from elsewhere must not break the resume panel (time.localtime overflows on 1e30)."""
+    return seconds if 0 < seconds <= time.time() + 86_400 else 0.0

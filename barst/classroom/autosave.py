@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from barst import atomic
+from barst import atomic, statefile
 
 FILE = "class-session.json"
 FORMAT = 1
@@ -54,7 +54,11 @@ class ClassAutosave:
             return None
         if data.get("pack") != pack_id:
             return None  # another pack's session stays for that pack
-        return Saved(data["session"], float(data.get("saved_at", 0)))
+        try:
+            saved_at = float(data.get("saved_at", 0))
+        except (TypeError, ValueError, OverflowError):
+            saved_at = 0.0
+        return Saved(data["session"], statefile.plausible_time(saved_at))
 
     def save(self, pack_id: str, session: dict[str, Any]) -> None:
         payload = {"format": FORMAT, "pack": pack_id, "saved_at": time.time(), "session": session}
@@ -72,9 +76,4 @@ class ClassAutosave:
             self.failed = True
 
     def _set_aside(self) -> None:
-        target = self.folder / f"class-session.unreadable-{time.strftime('%Y%m%d-%H%M%S')}.json"
-        try:
-            self.path.replace(target)
-        except OSError:
-            return
-        self.set_aside = target
+        self.set_aside = statefile.keep_aside(self.path)

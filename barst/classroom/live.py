@@ -355,7 +355,7 @@ class ResumeScreen(Screen):
         p.fill()
         t = self.host.t
         p.text(t("resume_title"), MARGIN, 18, 40, True, max_w=p.w - 2 * MARGIN - EXIT_W - GAP)
-        when = time.strftime("%H:%M", time.localtime(self.saved_at))
+        when = time.strftime("%H:%M", time.localtime(self.saved_at)) if self.saved_at else "?"
         p.para(t("resume_text", time=when, n=self.phones), MARGIN, TOPBAR_H + 30, p.w - 2 * MARGIN, 200, 32)
         p.button(t("resume_yes"), MARGIN, TOPBAR_H + 260, 560, 84, self.confirm, number=1, size=28, bold=True)
         p.button(t("resume_no"), MARGIN + 600, TOPBAR_H + 260, 560, 84, self.host.resume_declined, number=2, size=28)

@@ -132,7 +132,7 @@ def _decode(data: Any) -> tuple[Saved, bool] | None:
     team_fields = set(Team.__dataclass_fields__)
     clean = {k: v for k, v in state.items() if k in known}
     clean["teams"] = [Team(**{k: v for k, v in team.items() if k in team_fields}) for team in teams]
-    saved = Saved(BoardState(**clean), lang, max(0.0, float(elapsed)), float(saved_at))
+    saved = Saved(BoardState(**clean), lang, max(0.0, float(elapsed)), statefile.plausible_time(float(saved_at)))
     unknown = bool(set(data) - {"format", "pack", "lang", "elapsed", "saved_at", "state"} or set(state) - known
                    or any(set(team) - team_fields for team in teams))
     return saved, unknown
@@ -182,4 +182,5 @@ def _fit(saved: Saved, pack: Pack) -> bool:
 def clear(path: Path) -> None:
     with contextlib.suppress(FileNotFoundError):
         path.unlink()
+
 
