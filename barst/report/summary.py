@@ -86,7 +86,7 @@ def small(count: int) -> str:
 
 def average(answers: int, value: float) -> str:
     """An average of fewer than five answers is not shown (it would tell what one pupil said)."""
-    return HIDDEN if answers < SMALL else f"{value:.1f}".replace(".", ",")
+    return HIDDEN if answers < SMALL else f"{value + 1e-9:.1f}".replace(".", ",")  # 4.25 is 4,3 (half up)
 
 
 @dataclass(slots=True)
