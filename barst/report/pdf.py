@@ -144,7 +144,7 @@ def _feedback(pdf: object, summary: Summary, lang: str) -> None:
     if pdf.get_y() + 12 + 7 * len(summary.feedback) > pdf.h - 16:
         pdf.add_page()
     _heading(pdf, word("feedback", lang))
-    label_w, bar_w = 58.0, 80.0
+    label_w, bar_w = 58.0, 66.0
     for question, (answers, value) in sorted(summary.feedback.items()):
         y = pdf.get_y()
         pdf.set_font("Andika", "", 10)

@@ -27,7 +27,6 @@ GRADES = ("primary", "secondary-1", "secondary-2", "secondary-3", "higher")  # B
 SCHOOL_TYPES = ("general", "technical", "vocational", "arts", "special", "other")  # aso/tso/bso/kso, buso
 SECTORS = ("welfare", "health", "education", "police", "justice", "youth", "childcare", "elderly-care",
            "local-government", "other")
-REGIONS = ("flanders", "wallonia", "brussels", "netherlands", "")
 ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 PROJECT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}")  # a project or municipality code (NIS code, …)
 RECORD_ID = re.compile(r"\d{8}-\d{4}-[0-9a-f]{4}")
@@ -97,7 +96,7 @@ def from_json(data: object) -> SessionRecord:
     return SessionRecord(
         id=_text(data, "id", RECORD_ID), date=day, minutes=_count(data.get("minutes"), "minutes"),
         pack=_text(data, "pack", ID), language=_text(data, "language", re.compile(r"[a-z]{2}")),
-        region=_choice(data.get("region", ""), REGIONS, "region") or "", mode=_choice(data.get("mode"), MODES, "mode")
+        region=_region(data.get("region", "")), mode=_choice(data.get("mode"), MODES, "mode")
         or "story", played=_counts(data.get("played", {}), "played"), themes=_ids(data.get("themes", []), "themes"),
         endings=_count(data.get("endings", 0), "endings"), choices=_count(data.get("choices", 0), "choices"),
         exits=_count(data.get("exits", 0), "exits"), helplines=_ids(data.get("helplines", []), "helplines"),
@@ -119,6 +118,15 @@ def _text(data: Mapping[str, Any], key: str, pattern: re.Pattern[str]) -> str:
     value = data.get(key)
     if not isinstance(value, str) or not pattern.fullmatch(value):
         raise RecordError(f"its {key} is missing or not an id")
+    return value
+
+
+def _region(value: object) -> str:
+    """A help-line region id (flanders, wallonia, brussels, ostbelgien, …), or "" when none was set."""
+    if value == "":
+        return ""
+    if not isinstance(value, str) or not ID.fullmatch(value):
+        raise RecordError("its region is not an id")
     return value
 
 
