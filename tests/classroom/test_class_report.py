@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from phones import Phone, wait_for
+from test_class_solo_projector import solo
 
 from barst.classroom.projector import ClassApp
 from barst.play.input import Cmd, Input
@@ -19,8 +20,7 @@ MakeApp = Callable[..., ClassApp]
 
 
 def test_a_solo_class_is_recorded_with_what_its_phones_played(class_app: MakeApp) -> None:
-    app = class_app(mode="solo", situations=("fight-at-home", "grandma"))
-    app.feed(Input(Cmd.CONFIRM))
+    app = solo(class_app, situations=("fight-at-home", "grandma"))
     phones = [Phone(app.port, app.pin, lang).join() for lang in ("nl", "fr", "nl")]
     choices = 0
     for i, phone in enumerate(phones):
@@ -56,8 +56,7 @@ def test_a_solo_class_is_recorded_with_what_its_phones_played(class_app: MakeApp
 
 
 def test_a_new_class_closes_the_last_ones_record_and_starts_afresh(class_app: MakeApp) -> None:
-    app = class_app(mode="solo")
-    app.feed(Input(Cmd.CONFIRM))
+    app = solo(class_app)
     Phone(app.port, app.pin).join().play_to_end("fight-at-home")
     wait_for(lambda: app.figures().get("plays", {}).get("fight-at-home") == 1)
     app.new_class()
