@@ -99,6 +99,10 @@ def build_parser(with_optional: bool = True) -> argparse.ArgumentParser:
 
     translate_cli.add_parser(sub)
 
+    from barst.report import cli as report_cli  # light: fpdf2 is imported only by --format pdf
+
+    report_cli.add_parser(sub)
+
     if with_optional:
         _add_optional_commands(sub)
     else:

@@ -10,6 +10,7 @@ import contextlib
 import secrets
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -90,6 +91,7 @@ class ClassApp(App):
         self.lot = rng.seed_state(options.seed)
         self.new_class_asked = 0.0
         self.session_started = time.monotonic()
+        self.session_day, self.session_written = datetime.now(), False  # the session report's record
         self.tally_drawn, self.tally_pending = 0.0, False
         self.open_ids: list[str] | None = None  # solo: the situations opened, in order (None: from the options)
         self.plan_minutes = options.plan
@@ -189,9 +191,38 @@ class ClassApp(App):
         self.dirty = True
 
     def close(self) -> None:
+        self.record_session()
         if self.server is not None:
             self.save_now()
             self.server.stop()
+
+    def record_session(self) -> None:
+        """The class's record for the session report, once per class (when the app closes or a new class
+        starts): counts from the class's figures and the phones' emergency exits, never about a phone."""
+        if self.session_written:
+            return
+        exits = 0
+        if self.server is not None:
+            with contextlib.suppress(ClassServerError, TimeoutError):
+                exits = self.server.ask(lambda s: s.exits)
+        if self.options.mode != "solo":
+            if self.control is not None:
+                self.control.log.exits += exits
+            self.session_mode = "class-vote"
+            super().record_session()
+            self.session_written = True
+            return
+        from barst.report.played import Where, solo_record
+        from barst.report.record import write
+
+        figures = self.figures()
+        if not figures.get("plays") or self.control is None:
+            return
+        minutes = max(0, round((time.monotonic() - self.session_started) / 60))
+        with contextlib.suppress(OSError, ValueError):
+            write(solo_record(figures, exits, self.session_day, minutes,
+                              Where(self.pack, self.lang, self.region or "", self.helplines())))
+        self.session_written = True
 
     # --- what phones are sent ---
 
@@ -438,6 +469,8 @@ class ClassApp(App):
         self.new_class_asked = 0.0
         if self.server is None:
             return
+        self.record_session()  # the class that ends gets its record before its figures are cleared
+        self.session_day, self.session_written = datetime.now(), False
         self.pin = new_pin()
         self.server.new_class(self.pin, secrets.token_hex(4))
         self.autosave.delete()  # the class's games end here; nothing of them is kept

@@ -3,6 +3,7 @@ and the story controller that turns engine events into screens."""
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from functools import partial
@@ -446,7 +447,26 @@ class App:
             self.guarded(self.step_time)
             if self.dirty or self.fade_from is not None or self.top.animating:
                 self.present()
+        self.record_session()
         return 0
+
+    # --- the session report (barst/report): counts only ---
+
+    session_mode = "story"
+
+    def record_session(self) -> None:
+        """Write this session's record (once; nothing when nothing was played). A failed write never stops
+        the player: the report is for the trainer's paperwork, the lesson comes first."""
+        from barst.report.played import StoryLog, Where, story_record
+        from barst.report.record import write
+
+        control = self.control
+        if control is None or not control.log.anything():
+            return
+        log, control.log = control.log, StoryLog()
+        with contextlib.suppress(OSError, ValueError):
+            write(story_record(log, Where(self.pack, self.lang, self.region or "", self.helplines()),
+                               self.session_mode))
 
     # --- driving from tests and screenshots ---
 

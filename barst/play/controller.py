@@ -15,6 +15,7 @@ from barst.model import Pack, Variable
 from barst.play.screens.menu import MenuScreen
 from barst.play.screens.safety import EmergencyScreen
 from barst.play.screens.story import ConsequenceScreen, EndingScreen, UnlockedScreen
+from barst.report.played import StoryLog
 
 if TYPE_CHECKING:
     from barst.play.app import App
@@ -28,6 +29,7 @@ class StoryController:
         self.engine = S.StoryEngine(pack, load_helplines().lines)
         self.state = self.engine.new_state(0, app.store.load(pack.id))
         self.queue: list[Screen] = []  # screens still to show for the last step (consequence, ending, …)
+        self.log = StoryLog()  # counts only, for the session report (barst/report)
 
     def meters(self) -> list[Variable]:
         variables = list(self.pack.variables)
@@ -39,6 +41,7 @@ class StoryController:
         state, events = self.engine.step(self.state, action)
         if events and isinstance(events[0], ev.Rejected):
             return False  # e.g. a number key with no choice behind it: nothing to show
+        self.log.add(action, events)
         self.state = state
         self.queue = self.screens_for(events)
         self.advance()
@@ -115,6 +118,7 @@ class StoryController:
 
     def emergency_exit(self) -> None:
         """Leave the situation at once (no question) and show the help lines over the menu."""
-        self.state, _ = self.engine.step(self.state, S.EmergencyExit())
+        self.state, events = self.engine.step(self.state, S.EmergencyExit())
+        self.log.add(None, events)
         self.queue = []
         self.app.set_stack([MenuScreen(self.app), EmergencyScreen(self.app, self.app.helplines())])

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -140,7 +142,25 @@ def run_board(pack: Pack, args: argparse.Namespace) -> int:
     pygame.display.set_caption(pack.title.get(lang or "nl"))
     session = BoardSession(pack, lang, seed=seed)
     app = BoardApp(session, surface)
-    return loop(app)
+    started = datetime.now()
+    try:
+        return loop(app)
+    finally:
+        record_session(session, started)
+
+
+def record_session(session: BoardSession, started: datetime) -> None:
+    """The game's record for the session report (counts and the pack's ids only); a failed write is let go."""
+    from barst.report.played import Where, board_record
+    from barst.report.record import write
+
+    state = session.state
+    if not state.drawn and not session.exits:
+        return
+    where = Where(session.pack, session.lang, session.pack.region, session.exit_lines())
+    with contextlib.suppress(OSError, ValueError):
+        write(board_record(session.pack, list(state.drawn), state.phase == "over", session.exits, started,
+                           round(session.elapsed / 60), where))
 
 
 def loop(app: BoardApp, max_frames: int | None = None) -> int:

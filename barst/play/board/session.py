@@ -107,6 +107,7 @@ class BoardSession:
         self.last_events: list[ev.Event] = []
         self.last_save_elapsed = 0.0
         self.notice = ""  # one calm sentence about a save file that had to be kept aside
+        self.exits = 0  # the emergency exit, counted for the session report (never who)
         if autosave_enabled:
             found = autosave.find(self.save_file, pack)
             self.resume_offer = found.saved
@@ -229,6 +230,7 @@ class BoardSession:
         """Do one command; unknown or out-of-place commands are ignored (never raise)."""
         head, _, arg = name.partition(":")
         if head == "emergency":
+            self.exits += 1
             self.emergency = True
             self.panel = None
             self.black = False

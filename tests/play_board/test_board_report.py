@@ -1,0 +1,36 @@
+"""The board game's record: the decks its cards came from, the themes of those cards, exits counted."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+
+from support import PACKS
+
+from barst.loader import load_pack
+from barst.play.board.app import record_session, shot_session
+from barst.report import record as R
+
+
+def test_a_board_game_is_recorded_with_the_cards_it_played() -> None:
+    pack = load_pack(PACKS / "mini-board").pack
+    assert pack is not None
+    session = shot_session(pack, "nl", seed=3)
+    session.command("start")
+    for _ in range(200):
+        if session.state.phase == "over" or len(session.state.drawn) >= 4:
+            break
+        session.skip_animation()
+        phase = session.state.phase
+        session.command({"roll": "roll", "choose": "activate", "card": "stop", "result": "next"}.get(phase, "next"))
+    session.command("emergency")
+    session.command("back")
+    drawn = list(session.state.drawn)
+    assert drawn
+    record_session(session, datetime(2026, 3, 2, 9, 30))
+    [record] = R.load_all().records
+    cards = {c.id: c for c in pack.cards}
+    assert record.mode == "board" and record.date.isoformat() == "2026-03-02"
+    assert record.played == dict(Counter(cards[c].deck for c in drawn))
+    assert record.choices == len(drawn) and record.exits == 1
+    assert set(record.themes) == {t for c in drawn for t in cards[c].themes}
