@@ -45,19 +45,26 @@ def bar(p: Painter, x: float, y: float, w: float, h: float, count: int, most: in
     p.text(str(count), x + w + 12, y + h / 2, h * 0.9, True, middle=True)
 
 
-class LiveScreen(Screen):
-    """How the class is playing, right now."""
-
-    name = "live"
+class ClassScreen(Screen):
+    """A projector screen of the class session: it may ask the class app (`host`) for its figures."""
 
     def __init__(self, app: ClassApp) -> None:
         super().__init__(app)
         self.host = app
 
+    def title(self, p: Painter, key: str) -> None:
+        p.text(self.host.t(key), MARGIN, 18, 40, True, max_w=p.w - 2 * MARGIN - EXIT_W - GAP)
+
+
+class LiveScreen(ClassScreen):
+    """How the class is playing, right now."""
+
+    name = "live"
+
     def draw(self, p: Painter) -> None:
         p.fill()
         app, t = self.host, self.host.t
-        p.text(t("live_title"), MARGIN, 18, 40, True, max_w=p.w - 2 * MARGIN - EXIT_W - GAP)
+        self.title(p, "live_title")
         self.clock(p, TOPBAR_H + 4)
         tally = app.tally
         y = TOPBAR_H + 84
@@ -117,7 +124,7 @@ class LiveScreen(Screen):
         """The live view has nothing behind it."""
 
 
-class PlanScreen(Screen):
+class PlanScreen(ClassScreen):
     """Before the class plays (and with O later): which situations the phones open, and the plan's length.
     Number keys or the focus with Enter/F5 switch a situation; a clicker alone can do it all."""
 
@@ -125,14 +132,13 @@ class PlanScreen(Screen):
 
     def __init__(self, app: ClassApp) -> None:
         super().__init__(app)
-        self.host = app
         self.chosen = [s.id for s in app.open_situations()]
         self.minutes = app.plan_minutes
 
     def draw(self, p: Painter) -> None:
         p.fill()
         app, t = self.host, self.host.t
-        p.text(t("plan_title"), MARGIN, 18, 40, True, max_w=p.w - 2 * MARGIN - EXIT_W - GAP)
+        self.title(p, "plan_title")
         y: float = TOPBAR_H + 10
         situations = app.pack.situations
         row_h = min(64.0, (p.h - y - 220) / max(1, len(situations)))
@@ -181,7 +187,7 @@ class Page:
     scenes: tuple[str, ...] = ()
 
 
-class DebriefScreen(Screen):
+class DebriefScreen(ClassScreen):
     """Situation by situation: what the class chose, which endings, the 5 A's, then the questions."""
 
     name = "debrief"
@@ -189,7 +195,6 @@ class DebriefScreen(Screen):
 
     def __init__(self, app: ClassApp, figures: dict[str, Any]) -> None:
         super().__init__(app)
-        self.host = app
         self.figures = figures
         self.pages = self._pages()
         self.index = 0
@@ -317,19 +322,15 @@ def draw_feedback(p: Painter, app: ClassApp, figures: dict[str, Any], y: float) 
            MARGIN + label_w + cell * 2.2, y + 4, 26, True, max_w=cell * 2.8)
 
 
-class FeedbackScreen(Screen):
+class FeedbackScreen(ClassScreen):
     """The form is open on the phones; the answers arrive here as a chart."""
 
     name = "feedback"
 
-    def __init__(self, app: ClassApp) -> None:
-        super().__init__(app)
-        self.host = app
-
     def draw(self, p: Painter) -> None:
         p.fill()
         app, t = self.host, self.host.t
-        p.text(t("feedback_title"), MARGIN, 18, 40, True, max_w=p.w - 2 * MARGIN - EXIT_W - GAP)
+        self.title(p, "feedback_title")
         draw_feedback(p, app, app.figures(), TOPBAR_H + 8)
         tally = app.tally
         self.footer(p, t("feedback_keys", n=tally.feedback if tally else 0))
@@ -341,20 +342,19 @@ class FeedbackScreen(Screen):
         self.host.close_feedback()
 
 
-class ResumeScreen(Screen):
+class ResumeScreen(ClassScreen):
     """The laptop app was stopped during a class session: resume it, or start a new class."""
 
     name = "resume"
 
     def __init__(self, app: ClassApp, saved_at: float, phones: int) -> None:
         super().__init__(app)
-        self.host = app
         self.saved_at, self.phones = saved_at, phones
 
     def draw(self, p: Painter) -> None:
         p.fill()
         t = self.host.t
-        p.text(t("resume_title"), MARGIN, 18, 40, True, max_w=p.w - 2 * MARGIN - EXIT_W - GAP)
+        self.title(p, "resume_title")
         when = time.strftime("%H:%M", time.localtime(self.saved_at)) if self.saved_at else "?"
         p.para(t("resume_text", time=when, n=self.phones), MARGIN, TOPBAR_H + 30, p.w - 2 * MARGIN, 200, 32)
         p.button(t("resume_yes"), MARGIN, TOPBAR_H + 260, 560, 84, self.confirm, number=1, size=28, bold=True)

@@ -87,3 +87,13 @@ def wait_for(condition: Any, timeout: float = 3.0, step: float = 0.01) -> None:
     while not condition():
         assert time.monotonic() < deadline, "condition not met in time"
         time.sleep(step)
+
+
+def pumped(app: Any, condition: Any) -> None:
+    """Let the projector take the server's tallies until `condition()` holds (bounded), then draw."""
+    def ready() -> bool:
+        app.pump()
+        return bool(condition())
+
+    wait_for(ready)
+    app.settle()

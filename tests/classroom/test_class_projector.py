@@ -12,7 +12,7 @@ from typing import Any
 import pygame
 import pytest
 import zxingcpp
-from phones import Phone, wait_for
+from phones import Phone, pumped, wait_for
 from PIL import Image
 
 from barst.classroom.projector import ClassApp
@@ -40,14 +40,6 @@ def to_first_vote(app: ClassApp, situation: int = 0) -> VoteSceneScreen:
     assert isinstance(app.top, VoteSceneScreen) and app.voting_here(app.top)
     return app.top
 
-
-def pumped(app: ClassApp, condition: Callable[[], bool]) -> None:
-    def ready() -> bool:
-        app.pump()
-        return condition()
-
-    wait_for(ready)
-    app.settle()
 
 
 def played_choice(app: ClassApp) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pygame
-from phones import Phone, wait_for
+from phones import Phone, pumped
 
 from barst.classroom.live import DebriefScreen, FeedbackScreen, LiveScreen, PlanScreen, ResumeScreen
 from barst.classroom.projector import ClassApp
@@ -31,14 +31,6 @@ def solo(make: MakeApp, **options: object) -> ClassApp:
     assert isinstance(app.top, LiveScreen)
     return app
 
-
-def pumped(app: ClassApp, condition: Callable[[], bool]) -> None:
-    def ready() -> bool:
-        app.pump()
-        return condition()
-
-    wait_for(ready)
-    app.settle()
 
 
 def test_the_live_view_and_the_debrief_count_what_the_phones_did(class_app: MakeApp) -> None:
