@@ -79,7 +79,7 @@ def _seconds(text: str) -> int:
 
 def run_class(args: argparse.Namespace) -> int:
     from barst.packhead import read_head, resolve_pack
-    from barst.play.cli import NO_DISPLAY, has_display
+    from barst.play.cli import NO_DISPLAY, has_display, run_window
 
     folder = resolve_pack(args.pack)
     head = read_head(folder)
@@ -97,20 +97,10 @@ def run_class(args: argparse.Namespace) -> int:
         print(NO_DISPLAY, file=sys.stderr)
         return 1
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    import pygame
 
     from barst.classroom.projector import ClassApp, ClassOptions
 
     options = ClassOptions(args.port, args.address, args.vote_seconds, args.seed, args.mode, args.situations,
                            args.plan)
-    try:
-        app = ClassApp(folder, options, args.lang, args.size, fullscreen=args.fullscreen, display=args.display,
-                       region=args.region)
-    except pygame.error:
-        print(NO_DISPLAY, file=sys.stderr)
-        return 1
-    try:
-        return app.run()
-    finally:
-        app.close()
-        pygame.quit()
+    return run_window(lambda: ClassApp(folder, options, args.lang, args.size, fullscreen=args.fullscreen,
+                                       display=args.display, region=args.region))

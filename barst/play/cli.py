@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,8 @@ from barst.text import KNOWN_LANGUAGES
 
 if TYPE_CHECKING:
     from barst.model import Pack
+    from barst.play.settings import Settings
+    from barst.play.shell import Shell
 
 NO_DISPLAY = ("There is no display to open a window on; use `barst run PACK` to play in the terminal or "
               "`barst shots PACK -o DIR` to render every screen to PNG.")
@@ -44,6 +47,14 @@ def add_parser_play(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     play.add_argument("--display", type=int, default=0, metavar="N", help="display number for full screen")
     play.add_argument("--region", choices=("flanders", "wallonia", "brussels", "ostbelgien"),
                       help="help lines shown by the emergency exit (default: the pack's region)")
+    play.add_argument("--text-size", choices=("small", "normal", "large"),
+                      help="text size (kept from the last lesson unless given)")
+    play.add_argument("--theme", choices=("normal", "contrast", "colourblind"),
+                      help="colours: normal, contrast (a washed-out projector) or colourblind")
+    play.add_argument("--meters", action=argparse.BooleanOptionalAction, default=None,
+                      help="story packs: show the meters (trust, safety…) on the scenes")
+    play.add_argument("--clock", action=argparse.BooleanOptionalAction, default=None,
+                      help="show the session clock in the corner")
     play.add_argument("--edition", metavar="ID", help="board packs: the Community edition to play (see `barst "
                       "packs`; default: the edition of the chosen language)")
     play.set_defaults(handler=run_play)
@@ -79,7 +90,6 @@ def run_play(args: argparse.Namespace) -> int:
         print(NO_DISPLAY, file=sys.stderr)
         return 1
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    import pygame
 
     from barst.play.app import App
 
@@ -87,16 +97,40 @@ def run_play(args: argparse.Namespace) -> int:
     if head is not None and head.kind == "board":
         return _run_board(folder, args)
 
+    return run_window(lambda: App(folder, args.lang, args.size, fullscreen=args.fullscreen, display=args.display,
+                                  region=args.region, head=head, options=options_of(args)))
+
+
+def options_of(args: argparse.Namespace) -> Settings:
+    """This laptop's kept settings with a trainer's shortcut options on top."""
+    from barst.play.settings import SettingsStore, with_options
+
+    given = {"text_size": getattr(args, "text_size", None), "theme": getattr(args, "theme", None),
+             "meters": getattr(args, "meters", None), "clock": getattr(args, "clock", None)}
+    return with_options(SettingsStore().load(), given)
+
+
+def run_window(make: Callable[[], Shell]) -> int:
+    """Open a game's window, play until it closes, and close it; the one sequence of every command that
+    opens the projector (`barst play` for both games, `barst class`)."""
+    import pygame
+
+    from barst.play.shell import python_signals_back, quit_on_signals
+
+    quit_on_signals()
     try:
-        app = App(folder, args.lang, args.size, fullscreen=args.fullscreen, display=args.display,
-                  region=args.region, head=head)
-    except pygame.error:
-        print(NO_DISPLAY, file=sys.stderr)
-        return 1
-    try:
-        return app.run()
+        try:
+            app = make()
+        except pygame.error:
+            print(NO_DISPLAY, file=sys.stderr)
+            return 1
+        try:
+            return app.run()
+        finally:
+            app.close()
+            pygame.quit()
     finally:
-        pygame.quit()
+        python_signals_back()
 
 
 def run_shots(args: argparse.Namespace) -> int:

@@ -71,7 +71,7 @@ class StoryController:
             elif isinstance(event, ev.MenuShown):
                 screens.append(MenuScreen(app))
             elif isinstance(event, ev.EmergencyExited):
-                screens.append(EmergencyScreen(app, app.helplines()))
+                screens.append(EmergencyScreen(app, app.helplines(), app.go_menu))
         return screens
 
     def advance(self) -> None:
@@ -121,4 +121,4 @@ class StoryController:
         self.state, events = self.engine.step(self.state, S.EmergencyExit())
         self.log.add(None, events)
         self.queue = []
-        self.app.set_stack([MenuScreen(self.app), EmergencyScreen(self.app, self.app.helplines())])
+        self.app.set_stack([MenuScreen(self.app), EmergencyScreen(self.app, self.app.helplines(), self.app.go_menu)])

@@ -25,6 +25,9 @@ class Cmd(Enum):
     CLICK = "click"  # mouse or finger, with a position in pixels
     MOVE = "move"  # pointer moved (hover)
     QUIT = "quit"
+    KEY = "key"  # a letter, Tab or Delete without a meaning of its own (`text` names it: "s", "tab")
+    TEXT = "text"  # typed text while a screen asks for it (`text`)
+    ERASE = "erase"  # Backspace while typing
 
 
 EXIT_KEY = pygame.K_x  # shown on screen as "X"
@@ -53,6 +56,7 @@ KEYS: dict[int, Cmd] = {
     pygame.K_PERIOD: Cmd.BLACK,
     pygame.K_F11: Cmd.FULLSCREEN,
 }
+NAMED = {pygame.K_TAB: "tab", pygame.K_DELETE: "delete"}
 DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
 
 
@@ -61,6 +65,7 @@ class Input:
     cmd: Cmd
     number: int = 0
     pos: tuple[int, int] = (0, 0)
+    text: str = ""
 
 
 def translate(event: pygame.event.Event, size: tuple[int, int]) -> Input | None:
@@ -71,7 +76,10 @@ def translate(event: pygame.event.Event, size: tuple[int, int]) -> Input | None:
         if event.key in DIGITS:
             return Input(Cmd.CHOOSE, DIGITS[event.key])
         cmd = KEYS.get(event.key)
-        return Input(cmd) if cmd else None
+        if cmd is not None:
+            return Input(cmd)
+        name = NAMED.get(event.key) or (chr(event.key) if pygame.K_a <= event.key <= pygame.K_z else "")
+        return Input(Cmd.KEY, text=name) if name else None
     if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and not getattr(event, "touch", False):
         return Input(Cmd.CLICK, pos=tuple(event.pos))
     if event.type == pygame.MOUSEMOTION and not getattr(event, "touch", False):
@@ -81,3 +89,17 @@ def translate(event: pygame.event.Event, size: tuple[int, int]) -> Input | None:
     if event.type == pygame.MOUSEWHEEL:
         return Input(Cmd.DOWN if event.y < 0 else Cmd.UP)
     return None
+
+
+def translate_text(event: pygame.event.Event, size: tuple[int, int]) -> Input | None:
+    """While a screen takes typed text (a team name): letters are text, not keys; Enter, Esc, Backspace
+    and the mouse keep their meaning, so typing never opens a panel or blanks the screen."""
+    if event.type == pygame.TEXTINPUT:
+        return Input(Cmd.TEXT, text=event.text)
+    if event.type == pygame.KEYDOWN:
+        special = {pygame.K_BACKSPACE: Cmd.ERASE, pygame.K_RETURN: Cmd.CONFIRM, pygame.K_KP_ENTER: Cmd.CONFIRM,
+                   pygame.K_ESCAPE: Cmd.BACK, pygame.K_TAB: Cmd.DOWN, pygame.K_F11: Cmd.FULLSCREEN}.get(event.key)
+        return Input(special) if special else None
+    if event.type in (pygame.KEYUP, pygame.TEXTEDITING):
+        return None
+    return translate(event, size)

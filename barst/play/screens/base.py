@@ -19,12 +19,15 @@ class Host(Protocol):
     def pop(self) -> None: ...
     def replace(self, screen: Screen) -> None: ...
     def emergency_exit(self) -> None: ...
+    def set_stack(self, stack: list[Screen]) -> None: ...
 
 
 class Screen:
     modal = False  # drawn over the screen below it (panels, overlays)
     show_exit = True  # the emergency exit is drawn in the top-right corner
     name = "screen"  # for screenshots and logs
+    show_clock = True  # the session clock may show in the corner
+    wants_text = False  # typed letters are text (a team name), not keys
 
     def __init__(self, app: Host) -> None:
         self.app = app

@@ -13,7 +13,6 @@ from barst.play.widgets import Painter
 if TYPE_CHECKING:
     from barst.diagnostics import Diagnostic
     from barst.model import HelpLine
-    from barst.play.app import App
     from barst.text import Text
 
 
@@ -23,19 +22,21 @@ class EmergencyScreen(Screen):
     name = "emergency"
     show_exit = False
 
-    def __init__(self, app: App, lines: list[HelpLine]) -> None:
+    show_clock = False
+
+    def __init__(self, app: Host, lines: list[HelpLine], home: Callable[[], None]) -> None:
         super().__init__(app)
-        self.story = app
         self.lines = lines
+        self.home = home
 
     def draw(self, p: Painter) -> None:
-        app = self.story
+        app = self.app
         draw_pause(p, app.t, app.tx, self.lines)
         p.button(app.t("emergency_back"), p.w - MARGIN - 560, p.h - 96, 560, 70, self.confirm, size=26, bold=True,
                  primary=True, align="center")
 
     def confirm(self) -> None:
-        self.story.go_menu()
+        self.home()
 
     def back(self) -> None:
         self.confirm()
@@ -108,6 +109,7 @@ class BlackScreen(Screen):
     name = "black"
     modal = True
     show_exit = False
+    show_clock = False
 
     def draw(self, p: Painter) -> None:
         p.fill((0, 0, 0))
