@@ -14,6 +14,7 @@ from barst.text import KNOWN_LANGUAGES
 
 if TYPE_CHECKING:
     from barst.model import Pack
+    from barst.packhead import PackHead
     from barst.play.settings import Settings
     from barst.play.shell import Shell
 
@@ -95,7 +96,7 @@ def run_play(args: argparse.Namespace) -> int:
 
     head = read_head(folder)
     if head is not None and head.kind == "board":
-        return _run_board(folder, args)
+        return _run_board(folder, args, head)
 
     return run_window(lambda: App(folder, args.lang, args.size, fullscreen=args.fullscreen, display=args.display,
                                   region=args.region, head=head, options=options_of(args)))
@@ -172,18 +173,10 @@ def _checked_board_pack(folder: Path) -> Pack:
     return pack
 
 
-def _run_board(folder: Path, args: argparse.Namespace) -> int:
-    import pygame
+def _run_board(folder: Path, args: argparse.Namespace, head: PackHead | None) -> int:
+    from barst.play.board.app import BoardApp
 
-    from barst.editions import for_play
-    from barst.play.board.app import run_board
-
-    # One Community's edition: its cards, languages and help-line region (the setup screen names it).
-    pack = for_play(_checked_board_pack(folder), getattr(args, "lang", None), getattr(args, "edition", None))
-    if getattr(args, "region", None):
-        pack.region = args.region  # the board's emergency exit and final screen read the pack's region
-    try:
-        return run_board(pack, args)
-    except pygame.error:
-        print(NO_DISPLAY, file=sys.stderr)
-        return 1
+    return run_window(lambda: BoardApp(folder, args.lang, args.size, fullscreen=args.fullscreen,
+                                       display=args.display, region=args.region,
+                                       edition=getattr(args, "edition", None), options=options_of(args),
+                                       head=head))

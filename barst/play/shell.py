@@ -373,10 +373,14 @@ class Shell:
 
     def _draw_clock(self, p: Painter) -> None:
         """The session clock, small in the bottom-right corner (the trainer panel hides it)."""
-        text = self.clock_shown = self.timer.text()
+        text = self.clock_shown = self.clock_text()
         w = p.layout.to_units(p.texts.width(text, p.layout.font_px(20), True)) + 24
-        p.panel(p.w - w - 8, p.h - 40, w, 32, p.theme.surface, p.theme.border, radius=8, width=1)
-        p.text(text, p.w - 20, p.h - 24, 20, True, p.theme.muted, "right", middle=True)
+        p.panel(p.w - w - 6, p.h - 34, w, 30, p.theme.surface, p.theme.border, radius=8, width=1)
+        p.text(text, p.w - 18, p.h - 19, 20, True, p.theme.muted, "right", middle=True)
+
+    def clock_text(self) -> str:
+        """Whole minutes, so a static screen is redrawn once a minute, not every second."""
+        return f"{int(self.timer.elapsed() // 60)} min"
 
     def present(self) -> None:
         """Draw if needed, compose a running cross-fade, and flip."""
@@ -403,7 +407,7 @@ class Shell:
             return 8
         every = self.top.redraw_every()
         if self.timer.running and self.settings.clock and self.top.show_clock:
-            every = min(every or 1.0, 1.0)  # the corner clock's seconds
+            every = min(every or 60.0, 60 - self.timer.elapsed() % 60 + 0.01)  # the corner clock's minutes
         return max(1, int(every * 1000)) if every else 0
 
     def step_time(self) -> None:
@@ -414,7 +418,7 @@ class Shell:
             self.dirty = True
         elif self.top.redraw_every():
             self.dirty = True
-        if self.timer.running and self.settings.clock and self.top.show_clock and self.timer.text() != self.clock_shown:
+        if self.timer.running and self.settings.clock and self.top.show_clock and self.clock_text() != self.clock_shown:
             self.dirty = True
         self.after_input()
 

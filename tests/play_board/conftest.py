@@ -23,7 +23,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 def pygame_ready() -> Iterator[None]:
     import pygame
 
-    pygame.init()
+    pygame.display.init()
+    pygame.font.init()
     pygame.display.set_mode((1280, 720))
     yield
     pygame.quit()

@@ -8,11 +8,12 @@ from datetime import datetime
 from support import PACKS
 
 from barst.loader import load_pack
-from barst.play.board.app import record_session, shot_session
+from barst.play.board.app import BoardApp, shot_session
+from barst.play.settings import Settings
 from barst.report import record as R
 
 
-def test_a_board_game_is_recorded_with_the_cards_it_played() -> None:
+def test_a_board_game_is_recorded_with_the_cards_it_played(pygame_ready: None) -> None:
     pack = load_pack(PACKS / "mini-board").pack
     assert pack is not None
     session = shot_session(pack, "nl", seed=3)
@@ -23,11 +24,13 @@ def test_a_board_game_is_recorded_with_the_cards_it_played() -> None:
         session.skip_animation()
         phase = session.state.phase
         session.command({"roll": "roll", "choose": "activate", "card": "stop", "result": "next"}.get(phase, "next"))
-    session.command("emergency")
-    session.command("back")
+    app = BoardApp(session=session, options=Settings(), transitions=False)
+    app.emergency_exit()
+    app.go_home()
     drawn = list(session.state.drawn)
     assert drawn
-    record_session(session, datetime(2026, 3, 2, 9, 30))
+    app.started = datetime(2026, 3, 2, 9, 30)
+    app.record_session()
     [record] = R.load_all().records
     cards = {c.id: c for c in pack.cards}
     assert record.mode == "board" and record.date.isoformat() == "2026-03-02"

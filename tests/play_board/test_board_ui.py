@@ -13,15 +13,19 @@ from barst.loader import load_pack
 from barst.play.board.app import BoardApp
 from barst.play.board.session import BoardSession
 from barst.play.board.strings import LANGUAGES, strings
+from barst.play.settings import Settings
 
 PACK = load_pack(PACKS / "mini-board").pack
 assert PACK is not None
 
 
 class Driver:
+    """The board game in the projector shell, fed synthetic pygame events, with a clock the test moves."""
+
     def __init__(self, session: BoardSession) -> None:
-        self.app = BoardApp(session, pygame.display.get_surface())
         self.now = 0.0
+        self.app = BoardApp(size=(1280, 720), transitions=False, session=session, options=Settings())
+        self.app.clock = lambda: self.now
         self.frame()
 
     @property
@@ -47,14 +51,17 @@ class Driver:
 
     def wait(self, seconds: float) -> None:
         self.now += seconds
-        self.app.tick(self.now, seconds)
         self.frame()
 
     def frame(self) -> None:
         for event in pygame.event.get():
-            self.app.handle(event)
-        self.app.tick(self.now, 0.0)
-        self.app.draw()
+            self.app.handle_event(event)
+        self.app.guarded(self.app.step_time)
+        self.app.render()
+
+    @property
+    def top(self) -> str:
+        return self.app.top.name
 
 
 def new_driver(data_dir: Path, seed: int = 11) -> Driver:
@@ -162,14 +169,14 @@ def test_the_emergency_exit_is_one_key_or_one_click_from_every_screen(pygame_rea
     screens = []
     for step in range(4):
         d.key(pygame.K_x, "x")
-        assert s.emergency
+        assert d.top == "emergency"
         d.frame()
         d.key(pygame.K_RETURN)
-        assert not s.emergency
+        assert d.top != "emergency"
         # one click on the exit button (top right) does the same
-        width = d.app.surface.get_width()
+        width = d.app.window.get_width()
         d.click((width - 120, 38))
-        assert s.emergency
+        assert d.top == "emergency"
         d.key(pygame.K_RETURN)
         screens.append(s.screen)
         if step == 0:
@@ -180,6 +187,7 @@ def test_the_emergency_exit_is_one_key_or_one_click_from_every_screen(pygame_rea
         elif step == 2:
             d.key(pygame.K_1)
     assert screens == ["setup", "board", "card", "result"]
+    assert s.exits == 8  # counted for the session report
 
 
 def test_an_unfinished_game_is_offered_for_resume_exactly(pygame_ready: None, data_dir: Path) -> None:
@@ -220,9 +228,57 @@ def test_the_time_limit_ends_the_game_between_turns(pygame_ready: None, data_dir
 def test_black_screen_from_the_clicker_and_back(pygame_ready: None, data_dir: Path) -> None:
     d = new_driver(data_dir)
     d.key(pygame.K_PERIOD, ".")
-    assert d.session.black
+    assert d.top == "black"
     d.key(pygame.K_PAGEDOWN)
-    assert not d.session.black
+    assert d.top == "setup"
+
+
+def test_a_clicker_alone_plays_a_whole_game_and_reaches_the_help_lines(pygame_ready: None, data_dir: Path) -> None:
+    """PageUp/PageDown/F5/B only: every setup step, the die, true/false, multiple choice and judged cards,
+    the answer side, and the emergency exit (B, then PageUp)."""
+    d = new_driver(data_dir)
+    s = d.session
+    for _ in range(s.setup.fields(PACK).index("start")):
+        d.key(pygame.K_PAGEDOWN)
+    d.key(pygame.K_F5)
+    assert s.screen == "board"
+    kinds = set()
+    for _ in range(80):
+        if s.state.phase == "over":
+            break
+        if s.screen == "board":
+            d.key(pygame.K_PAGEDOWN)  # roll
+            d.wait(2.0)
+        elif s.screen == "choose":
+            d.key(pygame.K_F5)
+        elif s.screen == "card":
+            card = s.card()
+            assert card is not None
+            kinds.add(s.card_type(card))
+            if s.card_type(card) not in ("true_false", "multiple_choice"):
+                d.key(pygame.K_PAGEDOWN)  # from "right" to "partly"
+            d.key(pygame.K_F5)
+        elif s.screen == "result":
+            d.key(pygame.K_PAGEDOWN)
+    assert s.state.phase == "over" and len(s.state.drawn) >= 3
+    assert {"true_false"} < kinds  # closed and judged cards both came up
+    d.key(pygame.K_b)
+    assert d.top == "black"
+    d.key(pygame.K_PAGEUP)
+    assert d.top == "emergency" and s.exits == 1
+    d.key(pygame.K_PAGEDOWN)
+    assert d.top == "final"
+
+
+def test_the_stop_card_can_be_played_with_the_clicker(pygame_ready: None, data_dir: Path) -> None:
+    d = new_driver(data_dir)
+    start_game(d)
+    d.key(pygame.K_1)
+    d.wait(2.0)
+    assert d.session.screen == "card"
+    d.key(pygame.K_PAGEUP)  # the focus wraps round to the last button: the stop card
+    d.key(pygame.K_F5)
+    assert d.session.state.phase == "roll" and d.session.state.teams[0].stop_cards_used == 1
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -14,10 +14,8 @@ import pytest
 from support import PACKS
 
 from barst.loader import load_pack
-from barst.play.board.app import shot_session
-from barst.play.board.render import render
-from barst.play.text import TextCache
-from barst.play.widgets import Images
+from barst.play.board.app import BoardApp, shot_session
+from barst.play.settings import Settings
 
 REFERENCE = Path(__file__).with_name("reference")
 SIZE = (1280, 720)
@@ -33,9 +31,10 @@ def screen(name: str) -> pygame.Surface:
     if name == "card":
         session.command("die:1")  # a true/false card
         session.skip_animation()
-    surface = pygame.Surface(SIZE)
-    render(surface, session, TextCache(), Images())
-    return surface
+    app = BoardApp(size=SIZE, transitions=False, session=session, options=Settings())  # the shell of `barst play`
+    app.after_input()
+    app.settle()
+    return app.window.copy()
 
 
 def difference(a: pygame.Surface, b: pygame.Surface) -> tuple[float, float]:

@@ -1,207 +1,201 @@
-"""The board game's window: `run_board(pack, args)` for `barst play`, `render_board_shots(...)` for
-`barst shots`. The loop waits for events and redraws only on change (or while the die rolls)."""
+"""The board game on the projector shell: `BoardApp` for `barst play`, `render_board_shots` for
+`barst shots`. The title comes from pack.yaml and is the first frame; the pack is checked after it, and a
+pack with errors shows them in the window, as a story pack does."""
 
 from __future__ import annotations
 
-import argparse
 import contextlib
-import logging
 import os
+import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pygame
 
 from barst.engine import board as B
-from barst.model import Pack
-from barst.play.board import autosave
-from barst.play.board.render import render
+from barst.play.board.screens import SCREENS, BoardScreen, LoadingScreen, PanelScreen
 from barst.play.board.session import BoardSession
-from barst.play.input import Cmd, translate
-from barst.play.text import TextCache
-from barst.play.widgets import Button, Images
-from barst.play.window import usable_display
+from barst.play.metrics import TEXT_STEPS
+from barst.play.screens.base import Screen
+from barst.play.screens.safety import PackErrorScreen
+from barst.play.settings import Settings, SettingsStore
+from barst.play.shell import Shell
+from barst.play.theme import THEMES
+from barst.text import Text
 
-log = logging.getLogger(__name__)
-
-# Board-only keys, besides the player's input map (digits, arrows, Enter, PageUp/Down, Esc, X, T, B, F11).
-LETTERS = {pygame.K_s: "stop", pygame.K_p: "points", pygame.K_u: "undo", pygame.K_n: "new",
-           pygame.K_a: "option:a", pygame.K_c: "option:c", pygame.K_d: "option:d", pygame.K_TAB: "tab",
-           pygame.K_DELETE: "delete", pygame.K_F5: "start"}
-COMMANDS = {Cmd.UP: "up", Cmd.DOWN: "down", Cmd.LEFT: "left", Cmd.RIGHT: "right", Cmd.CONFIRM: "activate",
-            Cmd.NEXT: "next", Cmd.PREV: "prev", Cmd.BACK: "escape", Cmd.EXIT: "emergency", Cmd.TRAINER: "panel",
-            Cmd.BLACK: "black", Cmd.QUIT: "quit"}
+if TYPE_CHECKING:
+    from barst.model import HelpLine, Pack
+    from barst.packhead import PackHead
 
 
-class BoardApp:
-    def __init__(self, session: BoardSession, surface: pygame.Surface) -> None:
-        self.session = session
-        self.surface = surface
-        self.texts = TextCache()
-        self.images = Images()
-        self.buttons: list[Button] = []
-        self.dirty = True
-        self.fullscreen = False
-        self.clock_start = 0.0
+class BoardApp(Shell):
+    session_mode = "board"
 
-    # --- events ---
+    def __init__(self, folder: Path | None = None, lang: str | None = None, size: tuple[int, int] = (1280, 720),
+                 fullscreen: bool = False, display: int = 0, region: str | None = None,
+                 edition: str | None = None, seed: int | None = None, transitions: bool = True,
+                 settings: SettingsStore | None = None, options: Settings | None = None,
+                 session: BoardSession | None = None, head: PackHead | None = None) -> None:
+        super().__init__(size, fullscreen, display, transitions, settings, options)
+        self.folder = folder
+        self.asked_lang = lang or self.settings.lang or None
+        self.region = region or self.settings.region or None
+        self.edition = edition
+        self.seed = seed
+        self.clock: Callable[[], float] = time.monotonic  # tests drive the die and the game clock
+        self.started = datetime.now()
+        self._last: float | None = None
+        self.loading = session is None
+        self._session = session
+        title = head.title if head is not None else Text({})
+        self.head_fallback = head.fallback_order() if head is not None else []
+        if self.asked_lang:
+            self.set_lang(self.asked_lang)
+        self.stack = [LoadingScreen(self, title)]
+        if session is not None:
+            self._adopt(session)
 
-    def handle(self, event: pygame.event.Event) -> None:
-        """One pygame event: keys, clicker, mouse and touch become session commands."""
-        session = self.session
-        if event.type == pygame.VIDEORESIZE or event.type == pygame.WINDOWSIZECHANGED:
+    @property
+    def session(self) -> BoardSession:
+        assert self._session is not None  # only the game's screens use it, once the pack is checked
+        return self._session
+
+    # --- loading ---
+
+    def finish_loading(self) -> None:
+        if not self.loading:
+            return
+        self.loading = False
+        from barst.check import check_and_load
+        from barst.diagnostics import BarstError, Diagnostic, Pos, Severity
+        from barst.editions import for_play
+
+        assert self.folder is not None
+        report, pack = check_and_load(self.folder)
+        if report.has_errors() or pack is None:
+            self.stack = [PackErrorScreen(self, str(self.folder), report.errors)]
             self.dirty = True
             return
-        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWMAXIMIZED):
-            self.dirty = True
-            return
-        if session.wants_text():
-            self._text_event(event)
-            return
-        if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_b and event.mod & pygame.KMOD_CTRL:
-                return
-            if event.key in LETTERS and event.key != pygame.K_b:
-                self.command(LETTERS[event.key])
-                return
-        found = translate(event, self.surface.get_size())
-        if found is None:
-            return
-        if found.cmd == Cmd.CHOOSE:
-            self.command(f"die:{found.number}")
-        elif found.cmd == Cmd.CLICK:
-            self.click(found.pos)
-        elif found.cmd == Cmd.FULLSCREEN:
-            self.toggle_fullscreen()
-        elif found.cmd in COMMANDS:
-            self.command(COMMANDS[found.cmd])
-
-    def _text_event(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.TEXTINPUT:
-            self.command(f"text:{event.text}")
-        elif event.type == pygame.KEYDOWN:
-            special = {pygame.K_BACKSPACE: "backspace", pygame.K_RETURN: "activate", pygame.K_KP_ENTER: "activate",
-                       pygame.K_ESCAPE: "escape"}.get(event.key)
-            if special:
-                self.command(special)
-        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            self.command("activate")
-
-    def command(self, name: str) -> None:
-        before = self.session.wants_text()
-        self.session.command(name)
-        after = self.session.wants_text()
-        if after and not before:
-            pygame.key.start_text_input()
-        elif before and not after:
-            pygame.key.stop_text_input()
-        self.dirty = True
-
-    def click(self, pos: tuple[int, int]) -> None:
-        for button in reversed(self.buttons):  # the topmost (last drawn) first
-            if button.rect.collidepoint(pos):
-                button.action()
-                self.dirty = True
-                return
-
-    def toggle_fullscreen(self) -> None:
         try:
-            pygame.display.toggle_fullscreen()
-            self.surface = pygame.display.get_surface() or self.surface
-        except pygame.error as exc:
-            log.warning("fullscreen: %s", exc)
-        self.dirty = True
-
-    # --- frames ---
-
-    def tick(self, now: float, dt: float) -> None:
-        if self.session.tick(now, dt):
+            # One Community's edition: its cards, languages and help-line region (the setup screen names it).
+            pack = for_play(pack, self.asked_lang, self.edition)
+        except BarstError as exc:
+            where = Pos(str(self.folder / "pack.yaml"), 1, 1)
+            self.stack = [PackErrorScreen(self, str(self.folder), [Diagnostic("E000", Severity.ERROR, str(exc),
+                                                                                where)])]
             self.dirty = True
+            return
+        if self.region in ("flanders", "wallonia", "brussels", "ostbelgien"):
+            pack.region = self.region  # type: ignore[assignment]  # checked just above  # the emergency exit and the final screen read the pack's region
+        pygame.display.set_caption(pack.title.get(self.asked_lang or pack.languages[0]))
+        self._adopt(BoardSession(pack, self.asked_lang or "", seed=self.seed))
 
-    def draw(self) -> bool:
-        if not self.dirty:
-            return False
-        self.surface = pygame.display.get_surface() or self.surface
-        painter = render(self.surface, self.session, self.texts, self.images)
-        self.buttons = painter.buttons
-        self.dirty = False
-        return True
+    def _adopt(self, session: BoardSession) -> None:
+        self._session = session
+        session.theme = self.theme.id
+        session.text_size = self.layout.text_step
+        self.set_lang(session.lang)
+        self.after_input()
 
+    # --- the game's screens follow its session ---
 
-def run_board(pack: Pack, args: argparse.Namespace) -> int:
-    """Open the window and play; called by `barst play` when the pack's kind is "board"."""
-    lang = getattr(args, "lang", None) or ""
-    size = _size(getattr(args, "size", None))
-    fullscreen = bool(getattr(args, "fullscreen", False))
-    display = int(getattr(args, "display", 0) or 0)
-    seed = getattr(args, "seed", None)
-    pygame.init()
-    flags = pygame.RESIZABLE | (pygame.FULLSCREEN if fullscreen else 0)
-    surface = pygame.display.set_mode(size if not fullscreen else (0, 0), flags, display=usable_display(display))
-    pygame.display.set_caption(pack.title.get(lang or "nl"))
-    session = BoardSession(pack, lang, seed=seed)
-    app = BoardApp(session, surface)
-    started = datetime.now()
-    try:
-        return loop(app)
-    finally:
-        record_session(session, started)
+    def after_input(self) -> None:
+        session = self._session
+        if session is None or any(not isinstance(screen, BoardScreen) for screen in self.stack[1:]):
+            return  # the shell's own pages (emergency exit, black screen, error) stay until left
+        if session.quit:
+            self.running = False
+        self._apply_panel_settings(session)
+        session.tick(self.clock(), 0.0)
+        base = self.stack[0] if self.stack else None
+        phase = session.screen
+        if not isinstance(base, BoardScreen) or base.phase != phase:
+            base = SCREENS[phase](self)
+        stack: list[Screen] = [base]
+        if session.panel is not None:
+            panel = self.stack[-1] if isinstance(self.stack[-1], PanelScreen) else PanelScreen(self)
+            stack.append(panel)
+        if stack != self.stack:
+            self.set_stack(stack)
+        if phase not in ("setup", "resume") and not self.timer.running and self.timer.elapsed() == 0:
+            self.timer.toggle()  # the corner clock counts the session from the first turn
 
+    def _apply_panel_settings(self, session: BoardSession) -> None:
+        """The board's panel cycles colours and text size; they are the shell's settings (kept per laptop)."""
+        if session.theme != self.theme.id and session.theme in THEMES:
+            self.set_theme(session.theme)
+        if session.text_size != self.layout.text_step and session.text_size in TEXT_STEPS:
+            self.set_text_size(session.text_size)
+        if session.lang != self.lang:
+            self.set_lang(session.lang)
 
-def record_session(session: BoardSession, started: datetime) -> None:
-    """The game's record for the session report (counts and the pack's ids only); a failed write is let go."""
-    from barst.report.played import Where, board_record
-    from barst.report.record import write
+    def home_stack(self) -> list[Screen]:
+        if self._session is None:
+            return self.stack[:1]
+        base = next((s for s in self.stack if isinstance(s, BoardScreen) and not s.modal), None)
+        return [base or SCREENS[self.session.screen](self)]
 
-    state = session.state
-    if not state.drawn and not session.exits:
-        return
-    where = Where(session.pack, session.lang, session.pack.region, session.exit_lines())
-    with contextlib.suppress(OSError, ValueError):
-        write(board_record(session.pack, list(state.drawn), state.phase == "over", session.exits, started,
-                           round(session.elapsed / 60), where))
+    def go_home(self) -> None:
+        self.set_stack(self.home_stack())
+        self.after_input()
 
+    def trainer_screen(self) -> Screen | None:
+        if self._session is not None and self.session.panel is None:
+            self.session.command("panel")  # the session opens it (not during setup); after_input shows it
+        return None
 
-def loop(app: BoardApp, max_frames: int | None = None) -> int:
-    clock = pygame.time.Clock()
-    last = pygame.time.get_ticks() / 1000
-    frames = 0
-    while not app.session.quit:
-        timeout = 16 if app.session.busy() else 1000  # idle: wake once a second for the session clock
-        first = pygame.event.wait(timeout)
-        events = [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
-        for event in events:
-            if event.type == pygame.QUIT:
-                app.session.quit = True
-            try:
-                app.handle(event)
-            except Exception:  # a bug must never close the window mid-session
-                log.exception("while handling %s", event)
-        now = pygame.time.get_ticks() / 1000
-        try:
-            app.tick(now, now - last)
-            if app.draw():
-                pygame.display.flip()
-        except Exception:  # a drawing bug must not close the window either
-            log.exception("while drawing")
-        last = now
-        if app.session.busy():
-            clock.tick(60)
-        frames += 1
-        if max_frames is not None and frames >= max_frames:
-            break
-    pygame.quit()
-    return 0
+    def emergency_exit(self) -> None:
+        if self._session is not None:
+            session = self.session
+            session.exits += 1  # counted for the session report, never who
+            session.panel = None
+            session.skip_animation()
+        super().emergency_exit()
 
+    def helplines(self) -> list[HelpLine]:
+        if self._session is None:
+            from barst.helplines import load_helplines
 
-def _size(value: Any) -> tuple[int, int]:
-    if isinstance(value, tuple) and len(value) == 2:
-        return int(value[0]), int(value[1])
-    if isinstance(value, str) and "x" in value:
-        w, h = value.lower().split("x", 1)
-        return int(w), int(h)
-    return 1280, 720
+            return load_helplines().for_exit(self.region or "flanders", self.lang)
+        return self.session.exit_lines()
+
+    def fallback_order(self) -> list[str]:
+        return self.session.pack.fallback_order() if self._session is not None else self.head_fallback
+
+    def log_name(self) -> str:
+        return self.session.pack.id if self._session is not None else str(self.folder)
+
+    # --- time ---
+
+    def step_time(self) -> None:
+        if self._session is not None and self.session.tick(self.clock(), self._dt()):
+            self.dirty = True
+        super().step_time()
+
+    def _dt(self) -> float:
+        now = self.clock()
+        dt, self._last = (now - self._last if self._last is not None else 0.0), now
+        return max(0.0, dt)
+
+    # --- the session report ---
+
+    def record_session(self) -> None:
+        """The game's record (counts and the pack's ids only); a failed write is let go."""
+        from barst.report.played import Where, board_record
+        from barst.report.record import write
+
+        session = self._session
+        if session is None:
+            return
+        state = session.state
+        if not state.drawn and not session.exits:
+            return
+        where = Where(session.pack, session.lang, session.pack.region, session.exit_lines())
+        with contextlib.suppress(OSError, ValueError):
+            write(board_record(session.pack, list(state.drawn), state.phase == "over", session.exits,
+                               self.started, round(session.elapsed / 60), where))
 
 
 # --- screenshots -----------------------------------------------------------------------------------
@@ -210,65 +204,65 @@ def _size(value: Any) -> tuple[int, int]:
 def render_board_shots(pack: Pack, out_dir: Path, size: tuple[int, int] = (1280, 720), lang: str = "nl",
                        seed: int = 1) -> list[Path]:
     """Render the setup, the board, every card's front and answer side, a deck choice, the final screen, the
-    trainer panel and the emergency exit to PNG files (no display needed). Returns the files written."""
+    trainer panel and the emergency exit to PNG files, through the same shell as `barst play`."""
+    import tempfile
+
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     from barst.play.shots import save_png
 
-    pygame.init()
     out_dir.mkdir(parents=True, exist_ok=True)
-    surface = pygame.Surface(size)
-    texts, images = TextCache(), Images()
     written: list[Path] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        session = shot_session(pack, lang, seed)
+        app = BoardApp(size=size, transitions=False, settings=SettingsStore(Path(scratch)), session=session,
+                       options=Settings())
 
-    def shot(session: BoardSession, name: str) -> None:
-        render(surface, session, texts, images)
-        path = out_dir / f"{name}.png"
-        save_png(surface, path)
-        written.append(path)
+        def shot(name: str) -> None:
+            app.after_input()
+            app.settle()
+            path = out_dir / f"{name}.png"
+            save_png(app.window, path)
+            written.append(path)
 
-    session = shot_session(pack, lang, seed)
-    shot(session, "00-setup")
-    session.command("focus:start")
-    shot(session, "01-board")
-    # every card: force it onto the table, front then answer side
-    engine = session.engine
-    base = session.state
-    team_count = len(base.teams)
-    for number, card in enumerate(pack.cards, 1):
-        deck = pack.deck(card.deck or "")
-        if deck is None:
-            continue
-        state = B.BoardState.from_json(base.to_json())
-        state.phase, state.card, state.pending, state.results = "card", card.id, [0], {}
-        state.decks = [d.id for d in pack.decks]
-        session.state = state
-        session.show_points = False
-        shot(session, f"card-{number:03d}-{card.id}-front")
-        if deck.type == "true_false":
-            session.command("true")
-        elif deck.type == "multiple_choice":
-            session.command(f"option:{card.options[0].id}" if card.options else "stop")
-        else:
-            session.command("judge:partly")
-        if session.state.phase == "result":
-            shot(session, f"card-{number:03d}-{card.id}-answer")
-    del engine, team_count
-    session.state = base
-    session.state.phase = "choose"
-    shot(session, "02-choose-deck")
-    session.state = base
-    session.state.phase = "roll"
-    session.panel = None
-    session.command("panel")
-    shot(session, "03-trainer-panel")
-    session.panel = None
-    session.command("emergency")
-    shot(session, "04-emergency-exit")
-    session.command("back")
-    session.state = B.BoardState.from_json(base.to_json())
-    session.command("panel")
-    session.command("item:end")
-    shot(session, "05-final")
+        shot("00-setup")
+        session.command("focus:start")
+        shot("01-board")
+        base = session.state
+        for number, card in enumerate(pack.cards, 1):
+            deck = pack.deck(card.deck or "")
+            if deck is None:
+                continue
+            state = B.BoardState.from_json(base.to_json())
+            state.phase, state.card, state.pending, state.results = "card", card.id, [0], {}
+            state.decks = [d.id for d in pack.decks]
+            session.state = state
+            session.show_points = False
+            shot(f"card-{number:03d}-{card.id}-front")
+            if deck.type == "true_false":
+                session.command("true")
+            elif deck.type == "multiple_choice":
+                session.command(f"option:{card.options[0].id}" if card.options else "stop")
+            else:
+                session.command("judge:partly")
+            if session.state.phase == "result":
+                shot(f"card-{number:03d}-{card.id}-answer")
+        session.state = base
+        session.state.phase = "choose"
+        shot("02-choose-deck")
+        session.state.phase = "roll"
+        session.panel = None
+        session.command("panel")
+        shot("03-trainer-panel")
+        session.panel = None
+        app.after_input()
+        app.emergency_exit()
+        shot("04-emergency-exit")
+        app.go_home()
+        session.state = B.BoardState.from_json(base.to_json())
+        session.command("panel")
+        session.command("item:end")
+        shot("05-final")
+    pygame.quit()
     return written
 
 
@@ -281,4 +275,4 @@ def shot_session(pack: Pack, lang: str, seed: int = 1, teams: int = 3) -> BoardS
     return session
 
 
-__all__ = ["BoardApp", "autosave", "loop", "render_board_shots", "run_board", "shot_session"]
+__all__ = ["BoardApp", "render_board_shots", "shot_session"]

@@ -185,6 +185,12 @@ class BoardSession:
             return True
         return self.panel is not None and self.panel.prompt in ("add", "rename")
 
+    def seconds_to_next_minute(self) -> float | None:
+        """While a timed game runs: seconds until the minutes left change (the top bar shows them)."""
+        if self.state.time_limit_minutes is None or self.state.phase in ("setup", "over") or self.resume_offer:
+            return None
+        return 60 - self.elapsed % 60
+
     def busy(self) -> bool:
         """An animation runs: the loop must keep drawing frames."""
         return self.animation is not None
