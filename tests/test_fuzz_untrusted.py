@@ -267,7 +267,6 @@ def _valid_board_save() -> bytes:
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(state_bytes(_valid_board_save()))
 def test_a_mutated_board_save_resumes_what_it_can_or_is_kept_aside(content: bytes) -> None:
-    import pygame
 
     from barst.play.board.app import BoardApp
     from barst.play.board.session import BoardSession

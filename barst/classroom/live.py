@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from barst.model import FIVE_AS, Situation
@@ -15,26 +15,12 @@ from barst.play.input import Cmd, Input
 from barst.play.metrics import EXIT_W, GAP, MARGIN, TOPBAR_H
 from barst.play.screens.base import Screen, page_step
 from barst.play.widgets import Painter
+from barst.sessionplan import plan
 
 if TYPE_CHECKING:
     from barst.classroom.projector import ClassApp
 
 FEEDBACK_QUESTIONS = ("liked", "learned", "safe", "talk")
-
-
-@cache
-def plan(minutes: int) -> tuple[tuple[dict[str, str], int], ...]:
-    """The trainer kit's session plan of that length (one source for the kit and the projector)."""
-    from barst import paths
-    from barst.yamlload import load_data
-
-    try:
-        data = load_data((paths.kits_dir() / "train-the-trainer.yaml").read_text(encoding="utf-8")) or {}
-        pages = [p for p in data.get("pages", []) if p.get("kind") == "plan" and p.get("minutes") == minutes]
-        items = pages[0]["items"] if pages else []
-        return tuple((dict(item["title"]), int(item["minutes"])) for item in items)
-    except (OSError, KeyError, TypeError, ValueError, AttributeError):
-        return ()
 
 
 def bar(p: Painter, x: float, y: float, w: float, h: float, count: int, most: int) -> None:

@@ -102,6 +102,7 @@ class ClassApp(App):
         self.saved_tally: Tally | None = None
         super().__init__(folder, lang, size, fullscreen=fullscreen, display=display, region=region,
                          transitions=transitions, store=SessionProgress())
+        self.resume = None  # the class session keeps its own autosave (tokens, every phone's state)
         self.strings = Strings(self.lang, ("", "class-"))
         if options.mode == "solo" and self.head.id:
             self.saved = self.autosave.load(self.head.id)
@@ -269,7 +270,7 @@ class ClassApp(App):
         super().set_lang(lang)
         self.strings = Strings(lang, ("", "class-"))
 
-    def after_title(self) -> None:
+    def after_title(self, offer_resume: bool = False) -> None:
         self.replace(JoinScreen(self, first=True))
 
     def after_join(self) -> None:

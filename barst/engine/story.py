@@ -327,6 +327,11 @@ class StoryEngine:
             changes.append(MeterChange(effect.variable, old, new, clamped=new != wanted))
         return changes
 
+    def showing(self, state: StoryState) -> SceneShown | None:
+        """What the current scene shows (to resume a saved state where it stood), or None outside one."""
+        scene = self.current_scene(state)
+        return self._scene_shown(state, scene) if scene is not None and state.situation is not None else None
+
     def _scene_shown(self, state: StoryState, scene: Scene) -> SceneShown:
         assert state.situation is not None
         situation = self.situations[state.situation]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from barst.packhead import PackHead, read_head
 from barst.play.i18n import UI_LANGUAGES, interface_language
 from barst.play.progress import ProgressStore
+from barst.play.resume import ResumeStore
 from barst.play.screens.base import Screen
 from barst.play.screens.menu import MenuScreen
 from barst.play.screens.safety import PackErrorScreen
@@ -36,6 +37,7 @@ class App(Shell):
                  settings: SettingsStore | None = None, options: Settings | None = None) -> None:
         super().__init__(size, fullscreen, display, transitions, settings, options)
         self.store = store or ProgressStore()
+        self.resume: ResumeStore | None = ResumeStore(store.path.parent if store is not None else None)
         self.show_meters = self.settings.meters
         self.folder = folder
         self.control: StoryController | None = None
@@ -108,10 +110,17 @@ class App(Shell):
 
     # --- the story (barst/play/controller.py), for the screens ---
 
-    def after_title(self) -> None:
-        from barst.play.screens.start import RulesScreen
+    def after_title(self, offer_resume: bool = True) -> None:
+        from barst.play.screens.start import ResumeStoryScreen, RulesScreen
 
+        saved = self.resume.load(self.pack) if offer_resume and self.resume is not None else None
+        if saved is not None:  # the last lesson stopped inside a situation (a crash, a closed lid)
+            self.replace(ResumeStoryScreen(self, *saved))
+            return
         self.replace(LanguageScreen(self) if self.ask_language else RulesScreen(self))
+
+    def resume_saved(self, state: StoryState) -> None:
+        self.story.resume(state)
 
     def meters(self) -> list[Variable]:
         return self.story.meters()
@@ -126,6 +135,8 @@ class App(Shell):
         self.story.advance()
 
     def start_situation(self, situation: str) -> None:
+        if not self.timer.running and self.timer.elapsed() == 0:
+            self.timer.toggle()  # the corner clock counts the lesson from its first situation
         self.story.start_situation(situation)
 
     def choose(self, number: int) -> None:

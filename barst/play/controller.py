@@ -43,9 +43,28 @@ class StoryController:
             return False  # e.g. a number key with no choice behind it: nothing to show
         self.log.add(action, events)
         self.state = state
+        self.keep_place()
         self.queue = self.screens_for(events)
         self.advance()
         return True
+
+    def keep_place(self) -> None:
+        """Inside a situation, where it stands (for a crash); outside, nothing to resume."""
+        resume = self.app.resume
+        if resume is None:
+            return
+        if self.state.situation is not None and self.state.scene is not None and self.state.ending is None:
+            resume.save(self.state)
+        else:
+            resume.clear(self.pack.id)
+
+    def resume(self, state: S.StoryState) -> None:
+        """Go on where a crashed lesson stood: the same scene, the same meters, this laptop's progress."""
+        state.progress = self.state.progress
+        self.state = state
+        shown = self.engine.showing(state)
+        self.queue = [self.app.scene_screen(shown)] if shown is not None else []
+        self.advance()
 
     def screens_for(self, events: list[ev.Event]) -> list[Screen]:
         app = self.app
@@ -113,6 +132,7 @@ class StoryController:
     def go_menu(self) -> None:
         if self.state.situation is not None:
             self.state, _ = self.engine.step(self.state, S.ToMenu())
+            self.keep_place()
         self.queue = []
         self.app.set_stack([MenuScreen(self.app)])
 
@@ -120,5 +140,6 @@ class StoryController:
         """Leave the situation at once (no question) and show the help lines over the menu."""
         self.state, events = self.engine.step(self.state, S.EmergencyExit())
         self.log.add(None, events)
+        self.keep_place()
         self.queue = []
         self.app.set_stack([MenuScreen(self.app), EmergencyScreen(self.app, self.app.helplines(), self.app.go_menu)])

@@ -168,7 +168,10 @@ def test_trainer_panel(make_app):
     key(app, pygame.K_t)
     key(app, pygame.K_4)  # meters off
     assert app.show_meters is False
-    key(app, pygame.K_3)  # timer runs
+    assert app.timer.running  # the session clock started with the first situation
+    key(app, pygame.K_3)  # and the trainer can pause it
+    assert not app.timer.running and app.top.redraw_every() is None
+    key(app, pygame.K_3)
     assert app.timer.running and app.top.redraw_every() == 0.5
     key(app, pygame.K_2)
     assert isinstance(app.top, DebriefScreen)

@@ -14,6 +14,7 @@ from barst.play.widgets import Painter
 from barst.text import LANGUAGE_NAMES
 
 if TYPE_CHECKING:
+    from barst.engine.story import StoryState
     from barst.play.app import App
 
 
@@ -40,6 +41,7 @@ class TitleScreen(Screen):
         note = missing_language_note(app.lang, app.languages, app.head.fallback_order())
         if note:  # the pack lacks the language asked for: say so, once, before anything is played
             p.para(note, MARGIN * 2, p.h * 0.68 + 90, p.w - 4 * MARGIN, 64, 24, colour=p.theme.accent, align="center")
+        p.text(app.t("clicker_hint"), MARGIN, p.h - 66, 20, colour=p.theme.muted, max_w=p.w - 2 * MARGIN)
         self.footer(p, app.t("title_hint"))
 
     def confirm(self) -> None:
@@ -81,6 +83,47 @@ class LanguageScreen(Screen):
             self.pick(self.story.languages[inp.number - 1])
             return True
         return False
+
+
+class ResumeStoryScreen(Screen):
+    """After a crash: go on at the same scene with the same meters, or start from the beginning."""
+
+    name = "resume-story"
+
+    def __init__(self, app: App, state: StoryState, saved_at: float) -> None:
+        super().__init__(app)
+        self.story = app
+        self.state = state
+        self.saved_at = saved_at
+
+    def draw(self, p: Painter) -> None:
+        import time
+
+        p.fill()
+        app = self.story
+        situation = next((s for s in app.pack.situations if s.id == self.state.situation), None)
+        title = app.tx(situation.title) if situation is not None else ""
+        when = time.strftime("%d/%m %H:%M", time.localtime(self.saved_at)) if self.saved_at else "?"
+        self.heading(p, app.t("resume_story_title"))
+        p.para(app.t("resume_story_text", situation=title, when=when), MARGIN, TOPBAR_H + 20, p.w - 2 * MARGIN,
+               140, 32)
+        half = (p.w - 2 * MARGIN - GAP) / 2
+        p.button(app.t("resume_story_yes"), MARGIN, p.h * 0.55, half, 90, self.go_on, size=30, bold=True,
+                 primary=True, align="center")
+        p.button(app.t("resume_story_no"), MARGIN + half + GAP, p.h * 0.55, half, 90, self.start_over, size=28,
+                 align="center")
+        self.footer(p, app.t("clicker_hint"))
+
+    def go_on(self) -> None:
+        self.story.resume_saved(self.state)
+
+    def start_over(self) -> None:
+        if self.story.resume is not None:
+            self.story.resume.clear(self.story.pack.id)
+        self.story.after_title(offer_resume=False)
+
+    def back(self) -> None:
+        """The choice is made with one of the two buttons."""
 
 
 class RulesScreen(Screen):

@@ -15,14 +15,13 @@ from barst.play.input import Cmd, Input
 from barst.play.metrics import GAP, MARGIN, TOPBAR_H
 from barst.play.screens.base import Screen, page_step
 from barst.play.widgets import Painter
+from barst.sessionplan import current_part, part_title, plan
 from barst.text import LANGUAGE_NAMES
 
 if TYPE_CHECKING:
     from barst.play.app import App
 
-# The 50-minute class session: (ui key, minutes).
-SESSION_PLAN: tuple[tuple[str, int], ...] = (("plan_intro", 5), ("plan_play", 25), ("plan_feedback", 5),
-                                             ("plan_talk", 15))
+PLAN_MINUTES = 50  # the trainer kit's plan for one lesson hour (barst.sessionplan: the kit's own file)
 
 
 @dataclass(slots=True)
@@ -54,13 +53,7 @@ class SessionTimer:
         return f"{seconds // 60:02d}:{seconds % 60:02d}"
 
     def phase(self) -> int:
-        minutes = self.elapsed() / 60
-        total = 0
-        for i, (_, length) in enumerate(SESSION_PLAN):
-            total += length
-            if minutes < total:
-                return i
-        return len(SESSION_PLAN) - 1
+        return current_part(plan(PLAN_MINUTES), self.elapsed() / 60)
 
 
 def dim(p: Painter, alpha: int = 200) -> None:
@@ -91,6 +84,7 @@ class TrainerPanel(Screen):
             (t("trainer_text_size", size=t(f"size_{app.layout.text_step}")), app.cycle_text_size),
             (t("trainer_theme", theme=t(f"theme_{app.theme.id}")), app.cycle_theme),
             (t("trainer_language", lang=LANGUAGE_NAMES.get(app.lang, app.lang)), app.cycle_language),
+            (t("trainer_clock_on") if app.settings.clock else t("trainer_clock_off"), app.toggle_clock),
         ]
 
     def undo(self) -> None:
@@ -113,7 +107,8 @@ class TrainerPanel(Screen):
         items = self.items()
         row = min(62.0, (h - 150) / len(items))
         for i, (label, action) in enumerate(items):
-            p.button(label, x + 24, y + 70 + i * row, list_w - 24, row - 8, action, number=i + 1, size=22)
+            p.button(label, x + 24, y + 70 + i * row, list_w - 24, row - 8, action, number=i + 1 if i < 9 else 0,
+                     size=22)
         # right: the session plan with the current phase marked
         px_ = x + list_w + GAP
         pw = w - list_w - GAP - 24
@@ -121,11 +116,11 @@ class TrainerPanel(Screen):
         p.text(app.timer.text(), px_, y + 112, 56, True, p.theme.accent)
         current = app.timer.phase() if app.timer.elapsed() > 0 else -1
         py = y + 190
-        for i, (key, minutes) in enumerate(SESSION_PLAN):
+        for i, (title, minutes) in enumerate(plan(PLAN_MINUTES)):
             now = i == current
             p.panel(px_, py, pw, 56, p.theme.surface_hi if now else p.theme.surface,
                     p.theme.accent if now else None, width=3)
-            label = t(key) + (f" ← {t('plan_now')}" if now else "")
+            label = part_title(title, app.lang) + (f" ← {t('plan_now')}" if now else "")
             p.text(label, px_ + 12, py + 14, 22, now, max_w=pw - 110)
             p.text(t("minutes", n=minutes), px_ + pw - 12, py + 14, 22, align="right")
             py += 64
