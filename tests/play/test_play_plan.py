@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pygame
+from drive import key
 
 from barst.play.screens.trainer import PLAN_MINUTES, SessionTimer
 from barst.sessionplan import current_part, part_title, plan
-
-from drive import key
 
 
 def test_the_kit_plans_add_up_to_their_length() -> None:
