@@ -36,6 +36,11 @@ if TYPE_CHECKING:
     from barst.model import HelpLine
 
 TRANSITION = 0.22  # seconds of cross-fade between screens
+# pygame's event.wait() polls SDL every millisecond (about 1.5% of a core on any driver), so the loop
+# naps instead: briefly while the trainer is clicking, longer once the screen has been still a second.
+# A key or a click is seen within IDLE_NAP at most, about one frame; a still screen costs a few wake-ups.
+BUSY_NAP = 0.004
+IDLE_NAP = 0.02
 
 
 def quit_on_signals() -> None:
@@ -83,11 +88,13 @@ class Shell:
         self.frame: pygame.Surface | None = None
         self.fade_from: pygame.Surface | None = None
         self.fade_start = 0.0
+        self.fade_shown: float | None = None  # how far the picture in the window has faded
         self.fresh: pygame.Surface | None = None
         self.last_tick = time.monotonic()
         self.errors: list[str] = []  # log files written this session
         self.typing = False
         self.clock_shown = ""
+        self.last_event = 0.0
 
     # --- hooks for the game ---
 
@@ -170,6 +177,7 @@ class Shell:
         if self.transitions and self.frame is not None and self._base(stack) is not before:
             self.fade_from = self.window.copy()
             self.fade_start = time.monotonic()
+            self.fade_shown = None
         self.dirty = True
 
     @staticmethod
@@ -383,22 +391,32 @@ class Shell:
         return f"{int(self.timer.elapsed() // 60)} min"
 
     def present(self) -> None:
-        """Draw if needed, compose a running cross-fade, and flip."""
+        """Draw if needed, compose a running cross-fade, and flip. One full-window blit per fade frame: a
+        frame just drawn gets the old picture over it, otherwise the last blend moves towards the new."""
         if self.minimised:
             return
+        drawn = False
         if self.dirty or self.top.animating:
             self.render()
             self.dirty = False
+            drawn = True
             self.fresh = self.window.copy() if self.fade_from is not None else None
         if self.fade_from is not None:
             frac = (time.monotonic() - self.fade_start) / TRANSITION
             if frac >= 1 or self.fresh is None or self.fade_from.get_size() != self.window.get_size():
                 self.fade_from = None
                 self.render()
-            else:
-                self.window.blit(self.fresh, (0, 0))
+            elif drawn or self.fade_shown is None:
                 self.fade_from.set_alpha(round(255 * (1 - frac)))
                 self.window.blit(self.fade_from, (0, 0))
+                self.fade_shown = frac
+            elif frac > self.fade_shown:
+                # the window holds old·(1−shown) + new·shown; blending in new at β makes it old·(1−frac)
+                beta = 1 - (1 - frac) / (1 - self.fade_shown)
+                self.fresh.set_alpha(round(255 * beta))
+                self.window.blit(self.fresh, (0, 0))
+                self.fresh.set_alpha(None)
+                self.fade_shown = frac
         pygame.display.flip()
 
     def wait_time(self) -> int:
@@ -431,11 +449,8 @@ class Shell:
             if self.dirty:
                 self.present()  # the checked pack's first screen, or its errors, without waiting for input
             while self.running:
-                wait = self.wait_time()
-                event = pygame.event.wait(wait) if wait else pygame.event.wait()
-                for item in [event, *pygame.event.get()]:
-                    if item.type != pygame.NOEVENT:
-                        self.handle_event(item)
+                for item in self.next_events(self.wait_time()):
+                    self.handle_event(item)
                 self.guarded(self.step_time)
                 if self.dirty or self.fade_from is not None or self.top.animating:
                     self.present()
@@ -443,6 +458,21 @@ class Shell:
             code = 130
         self.record_session()
         return code
+
+    def next_events(self, wait_ms: int) -> list[pygame.event.Event]:
+        """The events that came, waiting for them at most `wait_ms` (0: until one comes)."""
+        now = time.monotonic()
+        deadline = now + wait_ms / 1000 if wait_ms else None
+        while True:
+            events = pygame.event.get()
+            if events:
+                self.last_event = time.monotonic()
+                return events
+            now = time.monotonic()
+            if deadline is not None and now >= deadline:
+                return []
+            nap = BUSY_NAP if now - self.last_event < 1.0 else IDLE_NAP
+            time.sleep(nap if deadline is None else max(0.0, min(nap, deadline - now)))
 
     # --- driving from tests and screenshots ---
 
