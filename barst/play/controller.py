@@ -18,12 +18,12 @@ from barst.play.screens.story import ConsequenceScreen, EndingScreen, UnlockedSc
 from barst.report.played import StoryLog
 
 if TYPE_CHECKING:
-    from barst.play.app import App
+    from barst.play.host import StoryHost
     from barst.play.screens.base import Screen
 
 
 class StoryController:
-    def __init__(self, app: App, pack: Pack) -> None:
+    def __init__(self, app: StoryHost, pack: Pack) -> None:
         self.app = app
         self.pack = pack
         self.engine = S.StoryEngine(pack, load_helplines().lines)

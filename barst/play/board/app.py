@@ -14,9 +14,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from barst.engine import board as B
-from barst.play.board.screens import SCREENS, BoardScreen, LoadingScreen, PanelScreen
-from barst.play.board.session import BoardSession
+from barst.play.board.title import LoadingScreen
 from barst.play.metrics import TEXT_STEPS
 from barst.play.screens.base import Screen
 from barst.play.screens.safety import PackErrorScreen
@@ -28,6 +26,10 @@ from barst.text import Text
 if TYPE_CHECKING:
     from barst.model import HelpLine, Pack
     from barst.packhead import PackHead
+    from barst.play.board.session import BoardSession
+
+# The first frame needs only the shell and the title: the engine, the content model and the board's
+# screens are imported after it (as the story player does), which is most of the start-up time.
 
 
 class BoardApp(Shell):
@@ -78,6 +80,8 @@ class BoardApp(Shell):
             self.stack = [PackErrorScreen(self, str(self.folder), report.errors)]
             self.dirty = True
             return
+        from barst.play.board.session import BoardSession
+
         try:
             # One Community's edition: its cards, languages and help-line region (the setup screen names it).
             pack = for_play(pack, self.asked_lang, self.edition)
@@ -102,6 +106,8 @@ class BoardApp(Shell):
     # --- the game's screens follow its session ---
 
     def after_input(self) -> None:
+        from barst.play.board.screens import SCREENS, BoardScreen, PanelScreen
+
         session = self._session
         if session is None or any(not isinstance(screen, BoardScreen) for screen in self.stack[1:]):
             return  # the shell's own pages (emergency exit, black screen, error) stay until left
@@ -132,6 +138,8 @@ class BoardApp(Shell):
             self.set_lang(session.lang)
 
     def home_stack(self) -> list[Screen]:
+        from barst.play.board.screens import SCREENS, BoardScreen
+
         if self._session is None:
             return self.stack[:1]
         base = next((s for s in self.stack if isinstance(s, BoardScreen) and not s.modal), None)
@@ -207,6 +215,8 @@ def render_board_shots(pack: Pack, out_dir: Path, size: tuple[int, int] = (1280,
     trainer panel and the emergency exit to PNG files, through the same shell as `barst play`."""
     import tempfile
 
+    from barst.engine import board as B
+
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     from barst.play.shots import save_png
 
@@ -268,6 +278,8 @@ def render_board_shots(pack: Pack, out_dir: Path, size: tuple[int, int] = (1280,
 
 def shot_session(pack: Pack, lang: str, seed: int = 1, teams: int = 3) -> BoardSession:
     """A session without autosave, set up with `teams` default teams (ready to start)."""
+    from barst.play.board.session import BoardSession
+
     session = BoardSession(pack, lang, save_file=Path(os.devnull), seed=seed, autosave_enabled=False)
     rules = session.engine.rules
     while len(session.setup.teams) < min(teams, rules.teams_max):

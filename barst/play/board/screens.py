@@ -15,10 +15,8 @@ from barst.play.board.look import Frame
 from barst.play.board.session import PANEL_ITEMS, BoardSession
 from barst.play.board.setup_view import draw_resume, draw_setup
 from barst.play.input import Cmd, Input
-from barst.play.metrics import MARGIN
 from barst.play.screens.base import Host, Screen
 from barst.play.widgets import Painter
-from barst.text import Text
 
 
 class BoardHost(Host, Protocol):
@@ -212,21 +210,6 @@ class PanelScreen(BoardScreen):
             if moves.get(cmd):
                 self.command(moves[cmd])
         return True
-
-
-class LoadingScreen(Screen):
-    """The first frame: the pack's title from pack.yaml, shown while the whole pack is checked."""
-
-    name = "board-title"
-
-    def __init__(self, app: Host, title: Text) -> None:
-        super().__init__(app)
-        self.title = title
-
-    def draw(self, p: Painter) -> None:
-        p.fill()
-        p.icon("logo", p.w / 2 - 60, p.h * 0.2, 120)
-        p.role(self.app.tx(self.title), "title", MARGIN, p.h * 0.4, p.w - 2 * MARGIN, 150, align="center")
 
 
 SCREENS: dict[str, type[BoardScreen]] = {screen.phase: screen for screen in (

@@ -13,7 +13,7 @@ from barst.play.widgets import Painter
 
 if TYPE_CHECKING:
     from barst.model import Situation
-    from barst.play.app import App
+    from barst.play.host import StoryHost
 
 
 class SituationPages(Screen):
@@ -21,7 +21,7 @@ class SituationPages(Screen):
 
     PER_PAGE = 6
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: StoryHost) -> None:
         super().__init__(app)
         self.story = app
         self.page = 0
@@ -96,7 +96,7 @@ class ExtrasScreen(Screen):
 
     name = "extras"
 
-    def __init__(self, app: App, situation: str | None = None) -> None:
+    def __init__(self, app: StoryHost, situation: str | None = None) -> None:
         super().__init__(app)
         self.story = app
         self.situation = situation

@@ -15,13 +15,13 @@ from barst.text import LANGUAGE_NAMES
 
 if TYPE_CHECKING:
     from barst.engine.story import StoryState
-    from barst.play.app import App
+    from barst.play.host import StoryHost
 
 
 class TitleScreen(Screen):
     name = "title"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: StoryHost) -> None:
         super().__init__(app)
         self.story = app
 
@@ -58,7 +58,7 @@ class TitleScreen(Screen):
 class LanguageScreen(Screen):
     name = "language"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: StoryHost) -> None:
         super().__init__(app)
         self.story = app
         self.focus = max(0, app.languages.index(app.lang)) if app.lang in app.languages else 0
@@ -90,7 +90,7 @@ class ResumeStoryScreen(Screen):
 
     name = "resume-story"
 
-    def __init__(self, app: App, state: StoryState, saved_at: float) -> None:
+    def __init__(self, app: StoryHost, state: StoryState, saved_at: float) -> None:
         super().__init__(app)
         self.story = app
         self.state = state
@@ -129,7 +129,7 @@ class ResumeStoryScreen(Screen):
 class RulesScreen(Screen):
     name = "rules"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: StoryHost) -> None:
         super().__init__(app)
         self.story = app
 

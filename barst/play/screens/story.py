@@ -27,14 +27,14 @@ from barst.play.widgets import Painter
 
 if TYPE_CHECKING:
     from barst.model import HelpLine
-    from barst.play.app import App
+    from barst.play.host import StoryHost
 
 METER_ROW = 44
 HELP_STRIP_H = 130  # the ending's help lines: heading, numbers, names in up to two lines
 MAX_ENDING_LINES = 3  # more would not stay readable beside the Next button at 1280x720
 
 
-def draw_meters(p: Painter, app: App, values: dict[str, int], x: float, y: float, w: float,
+def draw_meters(p: Painter, app: StoryHost, values: dict[str, int], x: float, y: float, w: float,
                 old: dict[str, float] | None = None, deltas: dict[str, int] | None = None) -> float:
     """The situation's meters as labelled bars with numbers; returns the height used."""
     used = 0.0
@@ -57,7 +57,7 @@ E = TypeVar("E")
 class SituationScreen(Screen, Generic[E]):
     """A screen inside a situation: Esc goes to the menu, a clicker's PageDown goes on."""
 
-    def __init__(self, app: App, event: E) -> None:
+    def __init__(self, app: StoryHost, event: E) -> None:
         super().__init__(app)
         self.story = app
         self.event = event
@@ -142,7 +142,7 @@ class ConsequenceScreen(SituationScreen[ChoiceMade]):
     name = "consequence"
     DURATION = 0.9
 
-    def __init__(self, app: App, event: ChoiceMade, situation: str) -> None:
+    def __init__(self, app: StoryHost, event: ChoiceMade, situation: str) -> None:
         super().__init__(app, event)
         self.situation = situation
         self.elapsed = 0.0
@@ -283,7 +283,7 @@ class UnlockedScreen(SituationScreen[EndingReached]):
 
     name = "unlocked"
 
-    def __init__(self, app: App, event: EndingReached) -> None:
+    def __init__(self, app: StoryHost, event: EndingReached) -> None:
         super().__init__(app, event)
         self.index = 0
 

@@ -19,7 +19,7 @@ from barst.sessionplan import current_part, part_title, plan
 from barst.text import LANGUAGE_NAMES
 
 if TYPE_CHECKING:
-    from barst.play.app import App
+    from barst.play.host import StoryHost
 
 PLAN_MINUTES = 50  # the trainer kit's plan for one lesson hour (barst.sessionplan: the kit's own file)
 
@@ -66,7 +66,7 @@ class TrainerPanel(Screen):
     name = "trainer"
     modal = True
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: StoryHost) -> None:
         super().__init__(app)
         self.story = app
         self.message = ""
@@ -148,7 +148,7 @@ class JumpSituationScreen(Screen):
     name = "jump-situation"
     modal = True
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: StoryHost) -> None:
         super().__init__(app)
         self.story = app
 
@@ -180,7 +180,7 @@ class JumpSceneScreen(Screen):
     modal = True
     PER_PAGE = 18
 
-    def __init__(self, app: App, situation: str) -> None:
+    def __init__(self, app: StoryHost, situation: str) -> None:
         super().__init__(app)
         self.story = app
         self.situation = app.pack.situation(situation)
@@ -223,7 +223,7 @@ class DebriefScreen(Screen):
     name = "debrief"
     modal = True
 
-    def __init__(self, app: App, situation: str | None) -> None:
+    def __init__(self, app: StoryHost, situation: str | None) -> None:
         super().__init__(app)
         self.story = app
         self.situation = situation
