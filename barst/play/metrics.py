@@ -20,6 +20,7 @@ EXIT_W = 320  # the emergency-exit button, top right on every screen
 EXIT_H = 56
 TEXT_STEPS: dict[str, float] = {"small": 0.85, "normal": 1.0, "large": 1.2}
 DEFAULT_STEP = "normal"
+OVERVIEW_COLS = 2  # the content overview: situations per row (two rows a page)
 
 # Scene screen: illustration column on the left, text on the right, choices in a 2-column grid below.
 SCENE_IMAGE_W = 400

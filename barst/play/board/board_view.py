@@ -49,7 +49,7 @@ def draw_board(f: Frame) -> None:
     state = s.state
     topbar(f, pack_title(f), status_line(f))
     side_w = max(340.0, p.w * 0.27)
-    legend_h = 102.0
+    legend_h = min(190.0, 102.0 + max(0.0, p.h - 720) * 0.4)  # a 4:3 projector has height to spare
     bx, by = MARGIN * 0.6, TOPBAR_H + 6
     bw = p.w - side_w - bx - GAP - MARGIN * 0.6
     bh = p.h - by - legend_h - HINT_H - 6
@@ -119,8 +119,7 @@ def _legend(f: Frame, x: float, y: float, w: float, h: float) -> None:
         seen.add(kind.special)
         colour, icon = square_look(f, kind)
         items.append((colour, icon, s.text(kind.label).split(" — ")[-1]))
-    per_row = math.ceil(len(items) / 2) if len(items) > 4 else max(1, len(items))
-    rows = math.ceil(len(items) / per_row) if items else 1
+    per_row, rows = _legend_grid(f, [label for _, _, label in items], w, h)
     item_w = w / per_row
     row_h = h / rows
     for i, (colour, icon, label) in enumerate(items):
@@ -130,6 +129,25 @@ def _legend(f: Frame, x: float, y: float, w: float, h: float) -> None:
         p.panel(ix, iy + row_h * 0.1, chip, chip, colour, theme.text, radius=6, width=1)
         draw_icon(f, icon, ix + chip * 0.12, iy + row_h * 0.1 + chip * 0.12, chip * 0.76, ink_on(colour))
         p.para(label, ix + chip + 8, iy + 2, item_w - chip - 12, row_h - 2, 18, valign="middle")
+
+
+def _legend_grid(f: Frame, labels: list[str], w: float, h: float) -> tuple[int, int]:
+    """(per row, rows) for the legend: the fewest rows in which every label fits whole on its line (the
+    smallest text size is a pixel minimum, so a small window has room for fewer labels per row)."""
+    p = f.p
+    if not labels:
+        return 1, 1
+    px = p.layout.font_px(18)
+    widest = max(p.layout.to_units(p.texts.width(label, px, False)) for label in labels)
+    for rows in range(1 if len(labels) <= 4 else 2, 5):
+        per_row = math.ceil(len(labels) / rows)
+        row_h = h / rows
+        if row_h < 23:  # an 18-unit line and a little air
+            break
+        if w / per_row - row_h * 0.8 - 12 >= widest:
+            return per_row, rows
+    rows = max(1, min(4, int(h // 23)))
+    return math.ceil(len(labels) / rows), rows
 
 
 def _side(f: Frame, x: float, y: float, w: float, h: float) -> None:
@@ -164,8 +182,8 @@ def _side(f: Frame, x: float, y: float, w: float, h: float) -> None:
         action_button(f, s.t("roll"), ix, top, iw, 60, "roll", "", "forward", size=26, primary=True)
         top += 68
     if state.phase == "roll" and s.animation is None:
-        p.para(s.t("roll_help", max=s.engine.rules.dice_sides), ix, top, iw, 52, 20, colour=theme.muted)
-        top += 56
+        used = p.para(s.t("roll_help", max=s.engine.rules.dice_sides), ix, top, iw, 96, 20, colour=theme.muted)
+        top += used + 8
     elif kind == "roll":
         p.text(s.t("rolling"), ix, top, 22, colour=theme.muted, max_w=iw)
         top += 34

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from barst.play.i18n import missing_language_note
 from barst.play.input import Cmd, Input
-from barst.play.metrics import GAP, MARGIN, TOPBAR_H
+from barst.play.metrics import GAP, MARGIN, OVERVIEW_COLS, TOPBAR_H
 from barst.play.screens.base import Screen
 from barst.play.screens.menu import SituationPages
 from barst.play.widgets import Painter
@@ -157,9 +157,11 @@ class RulesScreen(Screen):
 
 
 class OverviewScreen(SituationPages):
-    """Every situation with its content notes, before anything is played (6 per page, 3 x 2)."""
+    """Every situation with its content notes, before anything is played: 4 per page (2 x 2), so the notes
+    are read whole at a size the back of the class can read (3 x 2 cut the longer ones)."""
 
     name = "overview"
+    PER_PAGE = OVERVIEW_COLS * 2
 
     def draw(self, p: Painter) -> None:
         p.fill()
@@ -168,7 +170,7 @@ class OverviewScreen(SituationPages):
         self.heading(p, t("overview_title"))
         p.text(t("overview_intro"), MARGIN, TOPBAR_H - 4, 24, colour=p.theme.muted, max_w=p.w - 2 * MARGIN)
         shown = self.shown()
-        cols = 3
+        cols = OVERVIEW_COLS
         top = TOPBAR_H + 40
         bottom = p.h - 120
         cw = (p.w - 2 * MARGIN - (cols - 1) * GAP) / cols
@@ -177,10 +179,11 @@ class OverviewScreen(SituationPages):
             x = MARGIN + (i % cols) * (cw + GAP)
             y = top + (i // cols) * (ch + GAP)
             p.panel(x, y, cw, ch, border=p.theme.border)
-            p.para(app.tx(situation.title), x + 16, y + 12, cw - 32, 72, 28, True)
+            used = p.para(app.tx(situation.title), x + 16, y + 12, cw - 32, 72, 28, True)
             notes = app.tx(situation.content_notes) or app.tx(situation.summary)
-            p.text(t("content_notes"), x + 16, y + 86, 20, True, p.theme.muted)
-            p.para(notes, x + 16, y + 114, cw - 32, ch - 126, 24)
+            label_y = y + 12 + used + 10
+            p.text(t("content_notes"), x + 16, label_y, 20, True, p.theme.muted)
+            p.para(notes, x + 16, label_y + 28, cw - 32, y + ch - 12 - (label_y + 28), 24)
         if self.pages > 1:
             p.text(t("page", n=self.page + 1, total=self.pages), MARGIN, p.h - 90, 22, colour=p.theme.muted)
         p.button(t("next"), p.w - MARGIN - 300, p.h - 104, 300, 72, self.confirm, size=30, bold=True,
