@@ -206,3 +206,41 @@ def test_kit_command_says_pdfx4(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main([str(wallet_kit(tmp_path)), "-o", str(out), "--mode", "shop", "--cmyk", "--no-progress"]) == 0
     assert "CMYK PDF/X-4, output intent FOGRA39" in capsys.readouterr().out
     assert out.read_bytes().startswith(b"%PDF-1.6")
+
+
+def test_raster_pictures_become_cmyk_and_keep_their_transparency(tmp_path: Path) -> None:
+    """Photos and palette pictures beside the kit: RGB pixels go through the profile; alpha stays a soft mask."""
+    photo = Image.new("RGBA", (40, 40), (0x56, 0xB4, 0xE9, 255))
+    photo.paste((200, 30, 30, 0), (0, 0, 20, 40))  # left half see-through
+    photo.save(tmp_path / "photo.png")
+    Image.new("RGB", (30, 30), (255, 215, 0)).convert("P", palette=Image.Palette.ADAPTIVE).save(tmp_path / "flat.png")
+    Image.new("RGB", (30, 30), (0, 120, 60)).save(tmp_path / "shot.jpg", quality=95)
+    kit = decks_kit(tmp_path, "70x110", 3)
+    text = kit.read_text(encoding="utf-8")
+    for index, name in enumerate(("photo.png", "flat.png", "shot.jpg")):
+        text = text.replace(f"{{id: c{index}, text: {{nl: kaart nummer {index}}}}}",
+                            f"{{id: c{index}, picture: {name}, word: {{nl: foto}}}}")
+    kit.write_text(text, encoding="utf-8")
+    rgb, out, _ = both(tmp_path, kit)
+    with pikepdf.open(rgb) as before:
+        spaces = {str(x.ColorSpace if not isinstance(x.ColorSpace, pikepdf.Array) else x.ColorSpace[0])
+                  for page in before.pages for x in page.Resources.get("/XObject", {}).values()}
+    assert {"/DeviceRGB", "/Indexed"} <= spaces  # the test does cover a plain RGB and a palette picture
+    with pikepdf.open(out) as pdf:
+        assert preflight.problems(pdf) == []
+        images = [x for page in pdf.pages[:6:2] for x in page.Resources.XObject.values()]
+        assert len(images) == 3
+        assert all(not preflight.is_rgb_space(x.ColorSpace) for x in images)
+        assert "/SMask" in images[0]  # the see-through half is still see-through
+        assert images[0].ColorSpace == "/DeviceCMYK" and images[0].BitsPerComponent == 8
+        width, data = int(images[0].Width), images[0].read_bytes()
+        assert len(data) == width * int(images[0].Height) * 4
+        at = (20 * width + 30) * 4
+        c, _m, y, k = data[at : at + 4]  # the sky-blue half
+        assert c > 128 and y < 30 and k < 30
+    proof, press = Pdf(rgb), Pdf(out)
+    for index in (0, 2, 4):
+        a = proof.doc[index].render(scale=1).to_pil().convert("RGB")
+        b = press.doc[index].render(scale=1).to_pil().convert("RGB")
+        histogram = ImageChops.difference(a, b).convert("L").histogram()
+        assert sum(histogram[60:]) < 0.02 * a.width * a.height, index
