@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timezone
+from decimal import Decimal
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -184,7 +185,6 @@ def _colours(icc: bytes) -> Colours:
 
 
 def _recolour(operations: Any, colours: Colours) -> list[Any]:
-    import pikepdf
     from pikepdf import Name, Operator
 
     out: list[Any] = []
@@ -203,9 +203,9 @@ def _recolour(operations: Any, colours: Colours) -> list[Any]:
         elif op in ("cs", "CS"):
             spaces[side] = ""
             out.append((operands, operator))
-        elif op.lower() in ("sc", "scn") and spaces[side] and all(isinstance(v, int | float | pikepdf.Object)
+        elif op.lower() in ("sc", "scn") and spaces[side] and all(isinstance(v, int | float | Decimal)
                                                                  for v in operands):
-            values = [float(v) for v in operands]
+            values = [float(v) for v in operands]  # pikepdf reads reals as Decimal
             cmyk = colours.cmyk(*values) if len(values) == 3 else (0, 0, 0, colours.black(_byte(values[0])))
             out.append((list(cmyk), operator))
         else:

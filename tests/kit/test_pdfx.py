@@ -244,3 +244,16 @@ def test_raster_pictures_become_cmyk_and_keep_their_transparency(tmp_path: Path)
         b = press.doc[index].render(scale=1).to_pil().convert("RGB")
         histogram = ImageChops.difference(a, b).convert("L").histogram()
         assert sum(histogram[60:]) < 0.02 * a.width * a.height, index
+
+
+def test_colours_chosen_by_colour_space_are_converted_too() -> None:
+    """`/DeviceRGB cs 0.34 0.71 0.91 sc` (as other PDF writers draw) must become four CMYK operands."""
+    pdf = pikepdf.new()
+    stream = pdf.make_stream(b"/DeviceRGB cs 0.3373 0.7059 0.9137 sc /DeviceGray CS 0 SC /Pattern cs /P0 scn")
+    colours = pdfx.Colours(pdfx.profile().read_bytes())
+    out = pdfx._recolour(pikepdf.parse_content_stream(stream), colours)
+    [(space, _), (fill, _), (gray, _), (black, _), (pattern, _), (named, _)] = out
+    assert space == [pikepdf.Name.DeviceCMYK] and gray == [pikepdf.Name.DeviceCMYK]
+    assert fill == list(colours.cmyk(0.3373, 0.7059, 0.9137)) and len(fill) == 4
+    assert black == [0, 0, 0, 1.0]
+    assert pattern == [pikepdf.Name.Pattern] and named == [pikepdf.Name("/P0")]  # patterns are left alone
