@@ -36,7 +36,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     kit.add_argument("--registration", action="store_true", default=None,
                      help="home: registration marks for print-and-cut machines")
     kit.add_argument("--cmyk", action="store_true", default=None,
-                     help="shop: convert the cards to CMYK PDF/X-3 with Ghostscript")
+                     help="shop: convert the cards to CMYK PDF/X-4 for offset print (FOGRA39 coated)")
     kit.add_argument("--preview", metavar="DIR", type=Path,
                      help="also write a 150 dpi PNG per page (trim and safe lines drawn) and a contact sheet")
     kit.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")

@@ -136,7 +136,7 @@ class Kit:
     rotate: bool = doc("home: lay cards sideways when more fit on the sheet that way", True)
     corners: str = doc("home: radius in mm of rounded-corner guides at every card corner, e.g. 3 (0: none)", "0")
     registration: bool = doc("home: registration marks in the sheet corners for print-and-cut machines", False)
-    cmyk: bool = doc("shop: convert the cards to CMYK PDF/X with Ghostscript (when it is installed)", False)
+    cmyk: bool = doc("shop: convert the cards to CMYK PDF/X-4 (FOGRA39 coated), vectors and transparency kept", False)
     decks: list[KitDeck] = doc("card decks", factory=list)
     pages: list[Page] = doc("A4 pages (trainer's guide, posters, sheets)", factory=list)
     pos: Pos = POS

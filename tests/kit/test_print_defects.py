@@ -292,34 +292,6 @@ def test_preview_at_150_dpi_with_trim_and_safe_lines(tmp_path: Path) -> None:
     assert SAFE_LINE in colours
 
 
-def test_shop_cmyk_pdfx(tmp_path: Path) -> None:
-    from barst.kit.pdfx import ghostscript, profile
-
-    if ghostscript() is None or profile() is None:
-        pytest.skip("Ghostscript is not installed here")
-    out = tmp_path / "x.pdf"
-    kit = decks_kit(tmp_path, "70x110", 1)  # its first card gets a picture drawn with transparency
-    kit.write_text(kit.read_text(encoding="utf-8").replace(
-        "{id: c0, text: {nl: kaart nummer 0}}", "{id: c0, picture: pictures/boundaries/my-body.svg, word: {nl: ik}}"),
-        encoding="utf-8")
-    rgb = build_kit(kit, Options(output=tmp_path / "rgb.pdf", mode="shop"))
-    assert rgb.path is not None and b"/ca " in rgb.path.read_bytes()
-    result = build_kit(kit, Options(output=out, mode="shop", cmyk=True))
-    assert result.path is not None and "PDF/X-3" in result.notes[0]
-    reader = pypdf.PdfReader(out)
-    intents = reader.trailer["/Root"]["/OutputIntents"]
-    assert intents[0].get_object()["/S"] == "/GTS_PDFX"
-    assert len(reader.pages) == 4 and all("/TrimBox" in page for page in reader.pages)
-    # A page without transparency stays vector, in CMYK; the picture page is flattened (PDF/X-3 has no
-    # transparency), which Ghostscript does by rendering that page at 720 dpi.
-    content = reader.pages[2].get_contents().get_data()
-    assert b" k\n" in content and b" rg\n" not in content
-    data = out.read_bytes()
-    assert b"/ca " not in data and b"/Transparency" not in data and b"DeviceRGB" not in data  # flattened
-    assert float(reader.pages[2].mediabox.width) - float(reader.pages[2].trimbox.width) == \
-        pytest.approx(6 * 72 / 25.4, abs=0.1)
-
-
 def test_bad_print_options_are_diagnostics_with_a_line(tmp_path: Path) -> None:
     kit = decks_kit(tmp_path, "70x110", 1)
     kit.write_text(kit.read_text(encoding="utf-8").replace("audience:", "gutter: wide\naudience:"), encoding="utf-8")
