@@ -38,7 +38,31 @@ def replacing(path: Path) -> Iterator[Path]:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+    _finished(path)
     _sync_folder(folder)
+
+
+def mark() -> int:
+    """A point in this process's writes, for `written_since`."""
+    return _count
+
+
+def written_since(point: int) -> list[Path]:
+    """The files this process finished writing since `point` (each once, in order), that still exist:
+    what a command stopped with Ctrl-C leaves behind, every one of them complete."""
+    return [path for path, order in _written.items() if order > point and path.exists()]
+
+
+# Each path once (an autosave rewrites its file every few seconds): bounded by the distinct files written.
+_written: dict[Path, int] = {}
+_count = 0
+
+
+def _finished(path: Path) -> None:
+    global _count
+    _count += 1
+    _written.pop(path, None)
+    _written[path] = _count
 
 
 def write_text(path: Path, text: str) -> None:

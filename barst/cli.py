@@ -4,9 +4,11 @@ and `helplines` never load pygame or fpdf2 (and start fast)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,15 @@ OPTIONAL_COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = next((a for a in argv if not a.startswith("-")), None)
+    started = _writes_so_far()
+    with _one_interrupt(command not in PLAYER_COMMANDS):
+        try:
+            return _dispatch(argv, command)
+        except KeyboardInterrupt:
+            return _stopped(command, started)
+
+
+def _dispatch(argv: list[str], command: str | None) -> int:
     # Only the player and the kit builder need pygame or fpdf2: load their options only for them.
     parser = build_parser(with_optional=command in OPTIONAL_COMMANDS)
     args = parser.parse_args(argv)
@@ -43,11 +54,60 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f" ({exc.filename})" if exc.filename else ""
         print(f"barst: {exc.strerror or exc}{where}.", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("\nbarst: stopped.", file=sys.stderr)
-        return 130
     except BrokenPipeError:
         return 0
+
+
+# The projector player and the class session handle Ctrl+C and SIGTERM themselves (issue 17).
+PLAYER_COMMANDS = frozenset({"play", "class"})
+
+
+def _stopped(command: str | None, started: int) -> int:
+    """Ctrl-C: one sentence on what is on disk (every write is atomic, so only whole files), exit 130."""
+    if command in PLAYER_COMMANDS:
+        print("\nbarst: stopped.", file=sys.stderr)
+        return 130
+    atomic = sys.modules.get("barst.atomic")  # not imported: this command wrote nothing
+    kept: list[Path] = atomic.written_since(started) if atomic is not None else []
+    start = "\n" if sys.stderr.isatty() else ""  # end the "^C" or progress-bar line first
+    if not kept:
+        told = "nothing was written."
+    elif len(kept) == 1:
+        told = f"only {kept[0]} was written, and it is complete."
+    else:
+        told = f"{len(kept)} files were written, each complete (the last: {kept[-1]}); nothing else was."
+    print(f"{start}Stopped (Ctrl-C): {told}", file=sys.stderr)
+    return 130
+
+
+@contextlib.contextmanager
+def _one_interrupt(enabled: bool) -> Iterator[None]:
+    """The first Ctrl-C stops the command; the next ones are ignored while it cleans up (removing a
+    temporary file), so a second press cannot break the clean-up with a traceback."""
+    def interrupt(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    previous = signal.getsignal(signal.SIGINT)
+    # Started with Ctrl-C ignored (nohup, a background job): leave it so.
+    if not enabled or previous is signal.SIG_IGN:
+        yield
+        return
+    try:
+        signal.signal(signal.SIGINT, interrupt)
+    except ValueError:  # not the main thread (main() called from a test's thread): Python's default stays
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _writes_so_far() -> int:
+    atomic = sys.modules.get("barst.atomic")
+    mark: int = atomic.mark() if atomic is not None else 0
+    return mark
 
 
 def build_parser(with_optional: bool = True) -> argparse.ArgumentParser:

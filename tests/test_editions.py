@@ -41,8 +41,11 @@ def two_editions(copy_pack: Callable[[str], Path]) -> Path:
          "      - {nl: Zorgteam en CLB betrekken, fr: Impliquer l'équipe de soins et le PMS}\n",
          "      - {nl: Zorgteam en CLB betrekken, fr: Impliquer le zorgteam et le CLB}\n    variants:\n"
          "      french:\n        points: [{fr: Impliquer l'équipe éducative et le centre PMS}]\n"
+         "        source: FWB, brochure « Que faire si je suis confronté à une situation de maltraitance ? »\n"
          "      flemish: {}\n")
     edit(folder / "cards/case.yaml", "Overleg met het zorgteam.", "Overleg met je team.")
+    edit(folder / "cards/tf.yaml", "    source: jeugdhulp.be\n",
+         "    source: jeugdhulp.be\n    variants:\n      french: {source: sosenfantsbw.be}\n")
     (folder / "cards/tf.yaml").write_text((folder / "cards/tf.yaml").read_text(encoding="utf-8").replace(
         "  - id: tf-1\n", "  - id: tf-1\n    communities: [flemish]\n"), encoding="utf-8")
     return folder
@@ -86,9 +89,41 @@ def test_the_two_editions_check_clean_and_a_variant_needs_only_its_editions_lang
 
 def test_a_card_without_its_communitys_variant_names_the_other_communitys_service(two_editions: Path) -> None:
     edit(two_editions / "cards/case.yaml", "      french:\n        points: [{fr: Impliquer l'équipe éducative et le "
-         "centre PMS}]\n      flemish: {}\n", "")
+         "centre PMS}]\n        source: FWB, brochure « Que faire si je suis confronté à une situation de "
+         "maltraitance ? »\n      flemish: {}\n", "")
     codes = {d.code for d in check_pack(two_editions).items}
     assert "B090" in codes  # the FWB edition would say zorgteam and CLB
+
+
+def test_a_source_must_be_public_and_of_the_editions_own_community(two_editions: Path) -> None:
+    """B094: without its own variant source, the FWB edition plays tf-2 with the card's Flemish one."""
+    assert [d.format() for d in check_pack(two_editions).items if d.code == "B094"] == []
+    edit(two_editions / "cards/tf.yaml", "    variants:\n      french: {source: sosenfantsbw.be}\n", "")
+    edit(two_editions / "cards/case.yaml", "        source: lalibre.be 2021-10\n",
+         "        source: lalibre.be 2021-10; shared/reviews/content-review.md\n")
+    messages = sorted(d.format() for d in check_pack(two_editions).items if d.code == "B094")
+    assert len(messages) == 2, messages
+    assert "card 'case-2' cites the project's own notes ('shared/')" in messages[0]
+    assert "card 'tf-2' in the French-speaking (FWB) edition cites 'jeugdhulp.be'" in messages[1]
+    edit(two_editions / "cards/tf.yaml", "    source: jeugdhulp.be\n",
+         "    source: jeugdhulp.be\n    mentions: [flemish]\n")
+    assert len([d for d in check_pack(two_editions).items if d.code == "B094"]) == 1  # case-2's alone
+
+
+def test_the_shipped_cards_cite_public_sources_of_their_own_editions_community() -> None:
+    from support import ROOT
+
+    from barst.check.content_rules import institutions
+
+    pack = load_pack(ROOT / "scenarios/achter-de-voordeur").pack
+    assert pack is not None
+    known = institutions()
+    for edition in pack.editions:
+        for card in resolve(pack, edition).cards:
+            assert card.source and "review" not in card.source.lower(), card.id
+            for other, sites in known.sources.items():
+                if other != edition.community and other not in card.mentions:
+                    assert not sites.search(card.source), (edition.id, card.id, card.source)
 
 
 @pytest.mark.parametrize(("text", "problem"), [

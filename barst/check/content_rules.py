@@ -6,6 +6,8 @@ factual cards cite a source, and French text follows French typography.
 - B091: an open or quote card (its points, model answer or explanation state facts) has no source.
 - B092: French text without a no-break space before ? ! : ; or inside « ».
 - B093: editions and variants that do not fit together.
+- B094: a card's source is the project's own notes (the content review, the domain notes) rather than
+  a public source, or, in one Community's edition, a site of another Community's services only.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ def check_content(loaded: Loaded, report: Report) -> None:
     check_sources(pack, report)
     check_editions(pack, report)
     check_institutions(pack, report)
+    check_source_kinds(pack, report)
 
 
 # --- B092: French typography --------------------------------------------------------------------------
@@ -173,10 +176,12 @@ def _edition_fix(pack: Pack) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Institutions:
-    """Names (as whole words, case as written) of services that belong to one Community's system."""
+    """Names (as whole words, case as written) of services that belong to one Community's system, and
+    the sites (case-insensitive) that describe only that Community's services."""
 
     names: dict[str, tuple[str, ...]]
     patterns: dict[str, re.Pattern[str]]
+    sources: dict[str, re.Pattern[str]]
 
 
 def check_institutions(pack: Pack, report: Report) -> None:
@@ -223,9 +228,74 @@ def institutions(path: Path | None = None) -> Institutions:
         words = tuple(str(entry) for entry in entries or [])
         names[str(community)] = words
         if words:
-            alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-            patterns[str(community)] = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
-    return Institutions(names, patterns)
+            patterns[str(community)] = re.compile(rf"(?<!\w)(?:{_alternatives(words)})(?!\w)")
+    sites = data.get("sources", {}) if isinstance(data, dict) else {}
+    sources = {str(community): re.compile(rf"(?<![\w.-])(?:{_alternatives(tuple(map(str, entries)))})(?![\w-])",
+                                          re.IGNORECASE)
+               for community, entries in (sites or {}).items() if entries}
+    return Institutions(names, patterns, sources)
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+# --- B094: what a card's source may be ----------------------------------------------------------------
+
+# The project's own working notes are where facts were collected, not what a card rests on.
+_INTERNAL_SOURCE = re.compile(r"content[ -]?review|\breviews?/|\bshared/|domain[ -]?notes|domain\.md|\.md\b",
+                              re.IGNORECASE)
+
+
+def check_source_kinds(pack: Pack, report: Report) -> None:
+    """A source names what a reader can look up, and in one Community's edition not a site that only
+    describes another Community's services (a professional in Liège does not check 1712.be)."""
+    known = institutions()
+    reported: set[tuple[str, Pos]] = set()
+    for card, community in _played(pack):
+        if not card.source:
+            continue
+        pos = _source_pos(card, pack, community)
+        internal = _INTERNAL_SOURCE.search(card.source)
+        if internal is not None and (card.id, pos) not in reported:
+            reported.add((card.id, pos))
+            report.error("B094", f"card '{card.id}' cites the project's own notes ('{internal.group(0)}') as "
+                         "its source", pos,
+                         "cite the public source the fact rests on (shared/domain.md lists them), or rewrite "
+                         "the card so it states only what a public source supports")
+        if community is None:
+            continue
+        for other in COMMUNITIES:
+            if other == community or other in card.mentions:
+                continue
+            found = _other_source(card.source, other, known)
+            if found is not None:
+                where = ("remove it from the card's own `source:` (the first edition's)" if pos == card.pos
+                         and community == pack.editions[0].community else
+                         f"give `variants: {community}:` a `source:` for this edition's route")
+                report.error("B094", f"card '{card.id}' in the {COMMUNITY_NAMES[community]} edition cites "
+                             f"'{found}', a source on the {COMMUNITY_NAMES[other]} Community's services", pos,
+                             f"{where}, or add `mentions: [{other}]` when the card names that service on purpose")
+                break
+
+
+def _other_source(source: str, community: str, known: Institutions) -> str | None:
+    for table in (known.sources, known.patterns):
+        pattern = table.get(community)
+        found = pattern.search(source) if pattern is not None else None
+        if found is not None:
+            return found.group(0)
+    return None
+
+
+def _source_pos(card: Card, pack: Pack, community: str | None) -> Pos:
+    """Where the source that `card` (as `community`'s edition plays it) got its `source` is written."""
+    original = next((c for c in pack.cards if c.id == card.id), None)
+    if community and original is not None and original.variants is not None:
+        variant = original.variants.get(community)
+        if variant is not None and variant.source:
+            return variant.pos
+    return card.pos if card.pos is not NOWHERE else pack.pos
 
 
 # --- helpers ---------------------------------------------------------------------------------------------

@@ -74,5 +74,6 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("B091", W, "an open or quote card states facts but has no source"),
         RuleInfo("B092", W, "French text without a no-break space before ? ! : ; or inside « »"),
         RuleInfo("B093", E, "editions and card variants do not fit together"),
+        RuleInfo("B094", E, "a card cites the project's own notes, or another Community's services, as its source"),
     ]
 }

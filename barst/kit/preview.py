@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from barst import atomic
 from barst.diagnostics import BarstError
 from barst.kit import layout
 from barst.kit.layout import Rect
@@ -40,7 +41,8 @@ def write_preview(pdf: Path, folder: Path, placed: Sequence[PlacedOn] = (), dpi:
             _outline(draw, trim, dpi, TRIM, dashed=False)
             _outline(draw, trim.inset(layout.SAFE), dpi, SAFE_LINE, dashed=True)
         path = folder / f"page-{index + 1:03d}.png"
-        image.save(path, dpi=(dpi, dpi))
+        with atomic.replacing(path) as temp:  # Ctrl-C or a full disk never leaves half a PNG
+            image.save(temp, format="PNG", dpi=(dpi, dpi))
         written.append(str(path))
         thumb = image.copy()
         thumb.thumbnail((THUMB, THUMB * 2))
@@ -52,7 +54,8 @@ def write_preview(pdf: Path, folder: Path, placed: Sequence[PlacedOn] = (), dpi:
     for i, thumb in enumerate(thumbs):
         sheet.paste(thumb, ((i % cols) * (THUMB + 8) + 4, (i // cols) * (cell_h + 8) + 4))
     contact = folder / "contact-sheet.png"
-    sheet.save(contact)
+    with atomic.replacing(contact) as temp:
+        sheet.save(temp, format="PNG")
     written.append(str(contact))
     return written
 
