@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -26,3 +26,15 @@ def copy_pack(tmp_path: Path) -> Callable[[str], Path]:
 
     return copy
 
+
+@pytest.fixture
+def headless_player(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """SDL's dummy drivers and a private data folder (progress, settings, saves) for a player test; the
+    player's folders switch it on for all their tests (autouse there)."""
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
+    monkeypatch.setenv("BARST_DATA_DIR", str(tmp_path / "data"))
+    yield
+    import pygame
+
+    pygame.quit()
