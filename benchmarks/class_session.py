@@ -125,25 +125,32 @@ async def solo_phones(port: int, pin: str, count: int) -> None:
                       "finished": sum(1 for t in turns if t >= 0)}), flush=True)
 
 
-def solo_laptop(count: int) -> None:
+def projector(mode: str) -> Any:
+    """The class projector as `barst class` opens it (headless, at 1920x1080, a fresh data folder), past
+    its join screen."""
+    import tempfile
+
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    import tempfile
-
-    import psutil
-    import pygame
-
     os.environ["BARST_DATA_DIR"] = tempfile.mkdtemp(prefix="barst-bench-")
     from barst.classroom.projector import ClassApp, ClassOptions
     from barst.paths import scenarios_dir
     from barst.play.input import Cmd, Input
 
-    app = ClassApp(scenarios_dir() / "barst", ClassOptions(port=0, address="127.0.0.1", mode="solo"), "nl",
+    app = ClassApp(scenarios_dir() / "barst", ClassOptions(port=0, address="127.0.0.1", mode=mode), "nl",
                    (1920, 1080), transitions=False)
     app.settle()
     app.feed(Input(Cmd.CONFIRM))
-    app.top.start()  # type: ignore[attr-defined]  # the plan screen: every situation
+    return app
+
+
+def solo_laptop(count: int) -> None:
+    import psutil
+    import pygame
+
+    app = projector("solo")
+    app.top.start()  # the plan screen: every situation
     me = psutil.Process()
     rss_before = me.memory_info().rss
     assert app.server is not None
@@ -185,21 +192,13 @@ def solo_laptop(count: int) -> None:
 
 
 def laptop(count: int) -> None:
-    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import psutil
     import pygame
 
-    from barst.classroom.projector import ClassApp, ClassOptions
-    from barst.paths import scenarios_dir
     from barst.play.input import Cmd, Input
     from barst.play.screens.menu import MenuScreen
 
-    app = ClassApp(scenarios_dir() / "barst", ClassOptions(port=0, address="127.0.0.1"), "nl", (1920, 1080),
-                   transitions=False)
-    app.settle()
-    app.feed(Input(Cmd.CONFIRM))
+    app = projector("vote")
     while not isinstance(app.top, MenuScreen):
         app.feed(Input(Cmd.CONFIRM))
     app.start_situation(app.pack.situations[0].id)
