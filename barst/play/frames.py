@@ -111,7 +111,7 @@ class Frames:
         if self.minimised:
             return
         drawn = False
-        if self.dirty or self.top.animating:
+        if self.dirty or (self.top.animating and self.fade_from is None):
             self.render()
             self.dirty = False
             drawn = True

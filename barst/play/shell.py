@@ -349,8 +349,9 @@ class Shell(Frames):
         now = time.monotonic()
         dt, self.last_tick = now - self.last_tick, now
         if self.top.animating:
-            self.top.tick(min(dt, 0.1))
-            self.dirty = True
+            if self.fade_from is None:  # a screen's own animation starts once it has faded in
+                self.top.tick(min(dt, 0.1))
+                self.dirty = True
         elif self.top.redraw_every():
             self.dirty = True
         if self.timer.running and self.settings.clock and self.top.show_clock and self.clock_text() != self.clock_shown:
