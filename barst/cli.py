@@ -39,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(argv: list[str], command: str | None) -> int:
     # Only the player and the kit builder need pygame or fpdf2: load their options only for them.
-    parser = build_parser(with_optional=command in OPTIONAL_COMMANDS)
+    parser = build_parser(with_optional=command in OPTIONAL_COMMANDS, command_given=command)
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
@@ -110,7 +110,13 @@ def _writes_so_far() -> int:
     return mark
 
 
-def build_parser(with_optional: bool = True) -> argparse.ArgumentParser:
+LISTED_COMMANDS = {
+    "translate": "PO files for translators (Poedit, Weblate): extract, merge, status",
+    "report": "the anonymous session report for a project's monitoring (CSV, JSON, PDF)",
+}
+
+
+def build_parser(with_optional: bool = True, command_given: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="barst",
         description="Games and printable kits against family violence: check packs, play them in the "
@@ -155,13 +161,18 @@ def build_parser(with_optional: bool = True) -> argparse.ArgumentParser:
     lines.add_argument("--format", choices=("text", "json"), default="text")
     lines.set_defaults(handler=_helplines)
 
-    from barst.translate import cli as translate_cli  # light: polib is imported only when a step runs
+    if with_optional and command_given in PLAYER_COMMANDS:
+        # The projector's first frame waits for this parser: the other commands' options are not needed.
+        for name, summary in LISTED_COMMANDS.items():
+            sub.add_parser(name, help=summary, add_help=False)
+    else:
+        from barst.translate import cli as translate_cli  # light: polib is imported only when a step runs
 
-    translate_cli.add_parser(sub)
+        translate_cli.add_parser(sub)
 
-    from barst.report import cli as report_cli  # light: fpdf2 is imported only by --format pdf
+        from barst.report import cli as report_cli  # light: fpdf2 is imported only by --format pdf
 
-    report_cli.add_parser(sub)
+        report_cli.add_parser(sub)
 
     if with_optional:
         _add_optional_commands(sub)
