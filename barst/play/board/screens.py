@@ -15,6 +15,7 @@ from barst.play.board.look import Frame
 from barst.play.board.session import PANEL_ITEMS, BoardSession
 from barst.play.board.setup_view import draw_resume, draw_setup
 from barst.play.input import Cmd, Input
+from barst.play.metrics import MARGIN, TOPBAR_H
 from barst.play.screens.base import Host, Screen
 from barst.play.widgets import Painter
 
@@ -91,6 +92,10 @@ class SetupScreen(BoardScreen):
 
     def paint(self, f: Frame) -> None:
         draw_setup(f)
+        # a clicker has no X: say how it reaches the help lines, before the game starts
+        p = f.p
+        p.text(self.app.t("clicker_hint"), p.w - MARGIN, TOPBAR_H + 18, 20, colour=p.theme.muted, align="right",
+               max_w=p.w * 0.55)
 
     def on_input(self, inp: Input) -> bool:
         cmd = inp.cmd
