@@ -44,6 +44,10 @@ EXCLUDES = ("numpy", "tkinter", "pytest", "hypothesis", "PyInstaller", "barst.bu
 SCRIPTS = {
     "barst_cli": "from barst.cli import main\n\nraise SystemExit(main())\n",
     "barst_play": "import sys\n\nfrom barst.cli import main\n\n"
+              "if sys.stderr is None:  # a windowed app has no console: its plain sentences go to the log\n"
+              "    from barst.play.progress import log_dir\n\n"
+              "    log_dir().mkdir(parents=True, exist_ok=True)\n"
+              "    sys.stdout = sys.stderr = open(log_dir() / 'barst-play.log', 'a', encoding='utf-8')\n"
               "# macOS passes -psn_… to apps started from the Finder; everything else goes to `barst play`.\n"
               "raise SystemExit(main(['play', *(a for a in sys.argv[1:] if not a.startswith('-psn_'))]))\n",
 }

@@ -5,6 +5,7 @@ it takes PyInstaller and half a minute.)"""
 from __future__ import annotations
 
 import ast
+import os
 import sys
 import tomllib
 from collections.abc import Iterator
@@ -113,3 +114,18 @@ def test_without_pyinstaller_the_builder_says_how_to_get_it(monkeypatch: pytest.
     monkeypatch.setattr(bundle.importlib.util, "find_spec", lambda name: None)
     assert bundle.main(["-o", str(tmp_path)]) == 1
     assert '.[bundle]' in capsys.readouterr().err
+
+
+def test_the_windowed_launcher_writes_its_sentences_to_the_log(tmp_path: Path) -> None:
+    """Without a console (PyInstaller's windowed app: no stdout, no stderr), a message is kept in the log."""
+    import subprocess
+
+    from barst.bundle import SCRIPTS
+
+    code = "import sys\nsys.stdout = sys.stderr = None\nsys.argv = ['barst-play', 'no-such-pack']\n" + \
+        SCRIPTS["barst_play"]
+    env = {**os.environ, "BARST_DATA_DIR": str(tmp_path), "SDL_VIDEODRIVER": "dummy"}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0
+    log = (tmp_path / "logs" / "barst-play.log").read_text(encoding="utf-8")
+    assert "no-such-pack" in log and "Traceback" not in log
