@@ -1,0 +1,192 @@
+"""The trainer's end-of-session screen: closing the window after a session asks for the entries (a clicker
+alone is enough), the record gets exactly those entries, a skip keeps them empty, and the project code is
+pre-filled the next time."""
+
+from __future__ import annotations
+
+import json
+
+import pygame
+from drive import click, key, keys
+
+from barst.play.app import App
+from barst.play.screens.closing import ClosingScreen
+from barst.play.screens.safety import BlackScreen, EmergencyScreen
+from barst.report import record as R
+from barst.report.settings import load_project, settings_path
+
+DOWN, UP, F5 = pygame.K_PAGEDOWN, pygame.K_PAGEUP, pygame.K_F5  # the clicker's keys (and B)
+
+
+def played(app: App) -> App:
+    app.go_menu()
+    key(app, pygame.K_1)  # a situation is started: there is a session to record
+    return app
+
+
+def close_window(app: App) -> None:
+    app.handle_event(pygame.event.Event(pygame.QUIT))
+    app.settle()
+
+
+def typed(app: App, text: str) -> None:
+    for char in text:
+        app.handle_event(pygame.event.Event(pygame.KEYDOWN, key=pygame.key.key_code(char.lower()), mod=0,
+                                            unicode=char, scancode=0))
+    app.settle()
+
+
+def only_record() -> R.SessionRecord:
+    loaded = R.load_all()
+    assert loaded.skipped == []
+    [record] = loaded.records
+    return record
+
+
+def test_closing_the_window_after_a_session_asks_first(make_app) -> None:
+    app = played(make_app())
+    close_window(app)
+    assert isinstance(app.top, ClosingScreen) and app.running  # the quit waits for the trainer
+    assert only_record().trainer == R.Trainer()  # the session is already safe, entries still empty
+
+
+def test_a_clicker_alone_fills_in_the_form_and_the_record_has_exactly_that(make_app) -> None:
+    app = played(make_app())
+    close_window(app)
+    keys(app, F5, F5, DOWN, DOWN, F5, DOWN, DOWN, DOWN, F5)  # the count, digit by digit: 0 2 3
+    keys(app, DOWN, F5)  # audience: pupils
+    keys(app, pygame.K_b)  # the clicker's B still blanks the screen …
+    assert isinstance(app.top, BlackScreen)
+    keys(app, pygame.K_b)  # … and brings the form back as it was
+    assert isinstance(app.top, ClosingScreen)
+    keys(app, DOWN, F5, F5, F5)  # grade: secondary-2
+    keys(app, DOWN, F5, F5)  # school type: technical
+    keys(app, DOWN, F5)  # setting: classroom
+    keys(app, DOWN, F5, F5, F5, F5)  # how it went: 4
+    keys(app, DOWN, DOWN, F5)  # past the project code to Save
+    assert not app.running
+    assert only_record().trainer == R.Trainer(participants=23, audience="pupils", grade="secondary-2",
+                                              school_type="technical", setting="classroom", went=4)
+
+
+def test_page_up_goes_back_and_esc_leaves_the_digits(make_app) -> None:
+    app = played(make_app())
+    close_window(app)
+    keys(app, F5, F5, F5, DOWN, DOWN, pygame.K_ESCAPE)  # units to 2, then done with the count
+    keys(app, DOWN, F5, F5, UP, F5)  # audience to professionals, back up: F5 sets the count's digits again
+    keys(app, pygame.K_ESCAPE, UP, UP, F5)  # Esc leaves the digits; up wraps to Skip, then Save
+    assert not app.running
+    assert only_record().trainer == R.Trainer(participants=2, audience="professionals")
+
+
+def test_skipping_keeps_the_record_with_its_entries_empty(make_app) -> None:
+    app = played(make_app())
+    close_window(app)
+    keys(app, pygame.K_2, pygame.K_5)  # typed, then skipped: nothing of it is kept
+    keys(app, pygame.K_ESCAPE, pygame.K_ESCAPE)  # Esc points at Skip, Esc again skips
+    assert not app.running
+    record = only_record()
+    assert record.trainer == R.Trainer() and record.played
+
+
+def test_closing_the_window_again_skips(make_app) -> None:
+    app = played(make_app())
+    close_window(app)
+    keys(app, pygame.K_7)
+    close_window(app)
+    assert not app.running and only_record().trainer == R.Trainer()
+
+
+def test_with_nothing_played_the_window_just_closes(make_app) -> None:
+    app = make_app()
+    app.go_menu()
+    close_window(app)
+    assert not app.running and R.load_all().records == []
+
+
+def test_the_keyboard_types_the_count_with_zero_and_backspace(make_app) -> None:
+    app = played(make_app())
+    close_window(app)
+    keys(app, pygame.K_1, pygame.K_0, pygame.K_KP5, pygame.K_BACKSPACE, pygame.K_0)
+    assert app.running and isinstance(app.top, ClosingScreen)  # Backspace erased a digit, it did not go back
+    keys(app, pygame.K_RETURN)  # Enter on the count: set it digit by digit (as F5)
+    keys(app, pygame.K_ESCAPE)
+    for _ in range(5):
+        keys(app, pygame.K_DOWN)  # down to Save with the arrows (audience, setting, went, project, Save)
+    keys(app, pygame.K_RETURN)
+    assert only_record().trainer == R.Trainer(participants=100)
+
+
+def test_the_mouse_fills_in_the_form(make_app) -> None:
+    app = played(make_app())
+    close_window(app)
+    screen = app.top
+    assert isinstance(screen, ClosingScreen)
+    # the arrows are the small square buttons; the last one on a row is its ▶
+    rows = sorted({b.rect.centery for b in app.buttons if b.rect.width == b.rect.height})
+    plus = [max((b for b in app.buttons if b.rect.centery == y and b.rect.width == b.rect.height),
+                key=lambda b: b.rect.x) for y in rows]
+    for _ in range(12):
+        click(app, plus[0].rect.center)  # the count +1, twelve times
+    click(app, plus[1].rect.center)
+    click(app, plus[1].rect.center)  # audience: professionals
+    rows = sorted({b.rect.centery for b in app.buttons if b.rect.width == b.rect.height})
+    sector = max((b for b in app.buttons if b.rect.centery == rows[2] and b.rect.width == b.rect.height),
+                 key=lambda b: b.rect.x)
+    for _ in range(4):
+        click(app, sector.rect.center)  # welfare, health, education, police
+    save = max((b for b in app.buttons if b.rect.width > 3 * b.rect.height), key=lambda b: -b.rect.x + b.rect.y * 10)
+    click(app, save.rect.center)
+    assert not app.running
+    assert only_record().trainer == R.Trainer(participants=12, audience="professionals", sector="police")
+
+
+def test_the_project_code_is_typed_once_and_prefilled_the_next_time(make_app) -> None:
+    app = played(make_app())
+    close_window(app)
+    for _ in range(4):
+        keys(app, pygame.K_PAGEDOWN)  # audience, setting, went, project
+    typed(app, "BL-tb 1/")  # B and T type (no black screen, no trainer panel); space and / are no code's
+    assert isinstance(app.top, ClosingScreen)
+    keys(app, pygame.K_RETURN, pygame.K_RETURN)  # Enter goes on to Save, Enter saves
+    assert only_record().trainer.project == "BL-tb1"
+    assert load_project() == "BL-tb1"
+    assert json.loads(settings_path().read_text(encoding="utf-8")) == {"format": "barst-trainer/1",
+                                                                        "project": "BL-tb1"}
+    pygame.quit()
+
+    second = played(make_app())  # the next run: the code is there without typing
+    close_window(second)
+    keys(second, UP, UP, F5)  # straight to Save with the clicker
+    records = R.load_all().records
+    assert [r.trainer.project for r in records] == ["BL-tb1", "BL-tb1"]
+
+
+def test_the_clicker_leaves_the_kept_code_out_for_one_session(make_app) -> None:
+    from barst.report.settings import save_project
+
+    save_project("44021")
+    app = played(make_app())
+    close_window(app)
+    keys(app, UP, UP, UP, F5)  # the project row: F5 leaves the code out this time
+    keys(app, DOWN, F5)
+    assert only_record().trainer.project is None
+    assert load_project() == "44021"  # kept for the next session
+
+
+def test_x_is_still_the_emergency_exit_on_the_project_row(make_app) -> None:
+    app = played(make_app())
+    close_window(app)
+    keys(app, UP, UP, UP)  # the project row
+    typed(app, "X")
+    assert isinstance(app.top, EmergencyScreen) and app.running
+
+
+def test_an_unreadable_settings_file_is_kept_aside_and_the_form_still_works(make_app) -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("{not json", encoding="utf-8")
+    app = played(make_app())
+    close_window(app)
+    assert isinstance(app.top, ClosingScreen) and app.top.form.project is None
+    assert [p.name for p in path.parent.glob("trainer-settings.unreadable-*.json")]
