@@ -190,3 +190,40 @@ def test_an_unreadable_settings_file_is_kept_aside_and_the_form_still_works(make
     close_window(app)
     assert isinstance(app.top, ClosingScreen) and app.top.form.project is None
     assert [p.name for p in path.parent.glob("trainer-settings.unreadable-*.json")]
+
+
+def test_the_board_game_can_ask_for_its_entries_on_the_same_screen(make_app) -> None:
+    """What the board game on the shell calls at its end: its own record, then this screen over its stack."""
+    from datetime import datetime
+
+    from support import PACKS
+
+    from barst.loader import load_pack
+    from barst.play.board.app import shot_session
+    from barst.play.screens.closing import write_and_close
+    from barst.report.played import Where, board_record
+
+    pack = load_pack(PACKS / "mini-board").pack
+    assert pack is not None
+    session = shot_session(pack, "nl", seed=3)
+    session.command("start")
+    for _ in range(200):
+        if session.state.phase == "over" or len(session.state.drawn) >= 3:
+            break
+        session.skip_animation()
+        phase = session.state.phase
+        session.command({"roll": "roll", "choose": "activate", "card": "stop", "result": "next"}.get(phase, "next"))
+    host = make_app()  # the shell the board game moves onto
+    done: list[bool] = []
+    record = board_record(pack, list(session.state.drawn), False, 0, datetime(2026, 3, 2, 9), 40,
+                          Where(pack, "nl", pack.region))
+    assert write_and_close(host, record, lambda: done.append(True))
+    assert isinstance(host.top, ClosingScreen) and not done
+    keys(host, pygame.K_1, pygame.K_2, DOWN, F5, F5)  # 12 professionals
+    keys(host, DOWN, F5, F5, F5, F5, F5, F5, F5)  # sector: childcare
+    keys(host, DOWN, DOWN, DOWN, DOWN, F5)  # past setting, how it went and the code: Save
+    assert done == [True]
+    [saved] = R.load_all().records
+    assert saved.mode == "board" and saved.played == record.played
+    assert saved.trainer == R.Trainer(participants=12, audience="professionals", sector="childcare")
+    assert not write_and_close(host, None, lambda: done.append(True)) and done == [True, True]  # nothing played

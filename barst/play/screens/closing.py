@@ -6,8 +6,10 @@ The session's record is written before the screen shows (with its entries empty)
 keeps the session; Save adds the entries to that record. Shared by every game on the shell:
 - `offer_on_quit(app, event)`: the story App and the class call it first in `handle_event`; on the
   window's close it writes the record and shows this screen, and the quit waits for Save or Skip;
-- `close_session(host, record_id, then)`: pushes the screen for a record already written (a new class,
-  the board game) and calls `then()` after Save or Skip.
+- `close_session(host, record_id, then)`: pushes the screen for a record already written (a new class)
+  and calls `then()` after Save or Skip;
+- `write_and_close(host, record, then)`: writes a record built by the game (the board game's
+  `board_record`) and does the same.
 """
 
 from __future__ import annotations
@@ -67,6 +69,16 @@ def close_session(host: Host, record_id: str | None, then: Callable[[], None]) -
         return False
     host.push(ClosingScreen(host, record_id, then))
     return True
+
+
+def write_and_close(host: Host, record: R.SessionRecord | None, then: Callable[[], None]) -> bool:
+    """For a game that builds its record itself (the board game: `barst.report.played.board_record`):
+    write it (a failed write is let go, the game comes first) and ask for the entries as `close_session`."""
+    record_id = None
+    if record is not None:
+        with contextlib.suppress(OSError, ValueError):
+            record_id = R.write(record).stem
+    return close_session(host, record_id, then)
 
 
 class ClosingScreen(Screen):
