@@ -180,6 +180,15 @@ def test_x_is_still_the_emergency_exit_on_the_project_row(make_app) -> None:
     keys(app, UP, UP, UP)  # the project row
     typed(app, "X")
     assert isinstance(app.top, EmergencyScreen) and app.running
+    keys(app, pygame.K_ESCAPE)  # back to the form, not to the menu: the entries are still to be given
+    assert isinstance(app.top, ClosingScreen) and app.top.form.row == "project"
+    exit_button = next(b for b in app.buttons if b.action == app.emergency_exit)
+    click(app, exit_button.rect.center)  # the exit button with the mouse: the same
+    assert isinstance(app.top, EmergencyScreen)
+    keys(app, pygame.K_RETURN)
+    keys(app, DOWN, F5)
+    assert not app.running
+    assert len(R.load_all().records) == 1  # the exit after the session made no session of its own
 
 
 def test_an_unreadable_settings_file_is_kept_aside_and_the_form_still_works(make_app) -> None:

@@ -16,30 +16,38 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 import pygame
 
-from barst.play.input import Cmd, Input
+from barst.play.input import Cmd, Input, translate
 from barst.play.metrics import EXIT_W, GAP, MARGIN, TOPBAR_H
 from barst.play.screens.base import Host, Screen
+from barst.play.screens.safety import EmergencyScreen
 from barst.play.widgets import Button, Painter
 from barst.report import record as R
 from barst.report.entry import CHOICES, COUNT_DIGITS, Form
 from barst.report.settings import load_project, save_project
 
+if TYPE_CHECKING:
+    from barst.model import HelpLine
+    from barst.play.app import App
+
 DIGIT_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(10)} | {getattr(pygame, f"K_KP{n}"): n for n in range(10)}
-NOT_TYPED = frozenset("xX")  # X stays the emergency exit, even on the project row
+NOT_TYPED = frozenset("xX")  # X stays the emergency exit, even on the project row (see `_asks_exit`)
 
 
 class ClosingHost(Host, Protocol):
     """What `offer_on_quit` needs besides a screen's host: the stack, the quit and the session's record."""
 
     running: bool
+    buttons: list[Button]
+    window: pygame.Surface
 
     @property
     def top(self) -> Screen: ...
     def record_session(self) -> str | None: ...
+    def helplines(self) -> list[HelpLine]: ...
 
 
 def offer_on_quit(app: ClosingHost, event: pygame.event.Event) -> bool:
@@ -50,6 +58,11 @@ def offer_on_quit(app: ClosingHost, event: pygame.event.Event) -> bool:
         if event.type == pygame.QUIT:
             top.finish("skipped")  # closed again: the record keeps its entries empty
             return True
+        if _asks_exit(app, event):
+            # The help lines at once, as everywhere, but over the form: Esc comes back to it (the session
+            # ended already, so there is no situation to leave and nothing new to record).
+            app.push(ExitOverClosing(cast("App", app), app.helplines()))  # the shell is an App
+            return True
         return event.type == pygame.KEYDOWN and top.typed(event)
     if event.type != pygame.QUIT:
         return False
@@ -59,6 +72,26 @@ def offer_on_quit(app: ClosingHost, event: pygame.event.Event) -> bool:
         app.running = False
 
     return close_session(app, record_id, stop)
+
+
+def _asks_exit(app: ClosingHost, event: pygame.event.Event) -> bool:
+    """The emergency exit's key, or a click or tap on its button."""
+    inp = translate(event, app.window.get_size())
+    if inp is None:
+        return False
+    if inp.cmd is Cmd.EXIT:
+        return True
+    if inp.cmd is not Cmd.CLICK:
+        return False
+    hit = next((b for b in reversed(app.buttons) if b.rect.collidepoint(inp.pos)), None)
+    return hit is not None and hit.action == app.emergency_exit
+
+
+class ExitOverClosing(EmergencyScreen):
+    """The help lines over the closing screen; back returns to the form instead of the menu."""
+
+    def confirm(self) -> None:
+        self.story.pop()
 
 
 def close_session(host: Host, record_id: str | None, then: Callable[[], None]) -> bool:
