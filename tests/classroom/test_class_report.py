@@ -69,6 +69,7 @@ def test_closing_a_solo_class_asks_the_trainer_and_a_clicker_fills_in_the_record
             app.handle_event(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0))
         app.settle()
 
+    app.handle_event(pygame.event.Event(pygame.WINDOWCLOSE, window=None))  # the window's close button
     app.handle_event(pygame.event.Event(pygame.QUIT))
     app.settle()
     assert isinstance(app.top, ClosingScreen) and app.running

@@ -25,6 +25,8 @@ def played(app: App) -> App:
 
 
 def close_window(app: App) -> None:
+    """The window's close button (or Alt+F4): SDL sends the window's close, then a quit."""
+    app.handle_event(pygame.event.Event(pygame.WINDOWCLOSE, window=None))
     app.handle_event(pygame.event.Event(pygame.QUIT))
     app.settle()
 
@@ -95,6 +97,14 @@ def test_closing_the_window_again_skips(make_app) -> None:
     keys(app, pygame.K_7)
     close_window(app)
     assert not app.running and only_record().trainer == R.Trainer()
+
+
+def test_ctrl_c_ends_at_once_and_the_session_keeps_its_record(make_app) -> None:
+    app = played(make_app())
+    app.handle_event(pygame.event.Event(pygame.QUIT))  # what SDL makes of Ctrl+C or SIGTERM: no close button
+    assert not app.running and not isinstance(app.top, ClosingScreen)
+    app.record_session()  # as the loop does when it ends
+    assert only_record().trainer == R.Trainer()
 
 
 def test_with_nothing_played_the_window_just_closes(make_app) -> None:

@@ -5,7 +5,7 @@ corrects it later. The form itself is pure (barst/report/entry.py); this module 
 The session's record is written before the screen shows (with its entries empty), so a skip or a crash
 keeps the session; Save adds the entries to that record. Shared by every game on the shell:
 - `offer_on_quit(app, event)`: the story App and the class call it first in `handle_event`; on the
-  window's close it writes the record and shows this screen, and the quit waits for Save or Skip;
+  window's close button it writes the record and shows this screen, and the quit waits for Save or Skip;
 - `close_session(host, record_id, then)`: pushes the screen for a record already written (a new class)
   and calls `then()` after Save or Skip;
 - `write_and_close(host, record, then)`: writes a record built by the game (the board game's
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
@@ -31,7 +31,6 @@ from barst.report.settings import load_project, save_project
 
 if TYPE_CHECKING:
     from barst.model import HelpLine
-    from barst.play.app import App
 
 DIGIT_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(10)} | {getattr(pygame, f"K_KP{n}"): n for n in range(10)}
 NOT_TYPED = frozenset("xX")  # X stays the emergency exit, even on the project row (see `_asks_exit`)
@@ -51,27 +50,40 @@ class ClosingHost(Host, Protocol):
 
 
 def offer_on_quit(app: ClosingHost, event: pygame.event.Event) -> bool:
-    """Called first for every event. True when the event was used here: the window's close while a session
-    waits for its entries (the record is written, the screen shows), or a key typed into the form."""
+    """Called first for every event. True when the event was used here: the window's close button (or
+    Alt+F4) while a session waits for its entries (the record is written, the screen shows, the quit
+    waits), a key typed into the form, or the emergency exit over it.
+
+    Only the window's own close asks: a plain quit event (Ctrl+C or SIGTERM, which SDL turns into one) ends
+    the player at once, and the session keeps its record with the entries empty."""
     top = app.top
     if isinstance(top, ClosingScreen):
-        if event.type == pygame.QUIT:
-            top.finish("skipped")  # closed again: the record keeps its entries empty
+        if event.type == pygame.QUIT and top.window_quit_pending:
+            top.window_quit_pending = False  # the quit SDL sends right after the close button: already asked
+            return True
+        if event.type in (pygame.WINDOWCLOSE, pygame.QUIT):
+            top.finish("skipped")  # closed again (or Ctrl+C): the record keeps its entries empty
+            app.running = False
             return True
         if _asks_exit(app, event):
-            # The help lines at once, as everywhere, but over the form: Esc comes back to it (the session
+            # The help lines at once, as everywhere, but over the form: back comes back to it (the session
             # ended already, so there is no situation to leave and nothing new to record).
-            app.push(ExitOverClosing(cast("App", app), app.helplines()))  # the shell is an App
+            app.push(EmergencyScreen(app, app.helplines(), app.pop))
             return True
         return event.type == pygame.KEYDOWN and top.typed(event)
-    if event.type != pygame.QUIT:
+    if event.type != pygame.WINDOWCLOSE:
         return False
     record_id = app.record_session()
 
     def stop() -> None:
         app.running = False
 
-    return close_session(app, record_id, stop)
+    if not close_session(app, record_id, stop):
+        return False
+    closing = app.top
+    if isinstance(closing, ClosingScreen):
+        closing.window_quit_pending = True
+    return True
 
 
 def _asks_exit(app: ClosingHost, event: pygame.event.Event) -> bool:
@@ -85,13 +97,6 @@ def _asks_exit(app: ClosingHost, event: pygame.event.Event) -> bool:
         return False
     hit = next((b for b in reversed(app.buttons) if b.rect.collidepoint(inp.pos)), None)
     return hit is not None and hit.action == app.emergency_exit
-
-
-class ExitOverClosing(EmergencyScreen):
-    """The help lines over the closing screen; back returns to the form instead of the menu."""
-
-    def confirm(self) -> None:
-        self.story.pop()
 
 
 def close_session(host: Host, record_id: str | None, then: Callable[[], None]) -> bool:
@@ -123,6 +128,7 @@ class ClosingScreen(Screen):
         self.then = then
         self.form = Form(saved_project=load_project())
         self.done = False
+        self.window_quit_pending = False  # opened by the close button: SDL's quit right behind it is no 2nd close
 
     # --- input ---
 
