@@ -8,6 +8,7 @@ import json
 
 import pygame
 from drive import click, key, keys
+from pygame import Rect
 
 from barst.play.app import App
 from barst.play.screens.closing import ClosingScreen
@@ -127,28 +128,32 @@ def test_the_keyboard_types_the_count_with_zero_and_backspace(make_app) -> None:
     assert only_record().trainer == R.Trainer(participants=100)
 
 
+def arrows(app: App) -> list[tuple[Rect, Rect]]:
+    """Each row's ◀ and ▶ (the small square buttons), top to bottom."""
+    square = [b.rect for b in app.buttons if abs(b.rect.width - b.rect.height) <= 1 and b.rect.width < 100]
+    rows: dict[int, list[Rect]] = {}
+    for rect in square:
+        rows.setdefault(rect.centery // 8, []).append(rect)
+    return [(min(r, key=lambda x: x.x), max(r, key=lambda x: x.x)) for _, r in sorted(rows.items())]
+
+
 def test_the_mouse_fills_in_the_form(make_app) -> None:
     app = played(make_app())
     close_window(app)
-    screen = app.top
-    assert isinstance(screen, ClosingScreen)
-    # the arrows are the small square buttons; the last one on a row is its ▶
-    rows = sorted({b.rect.centery for b in app.buttons if b.rect.width == b.rect.height})
-    plus = [max((b for b in app.buttons if b.rect.centery == y and b.rect.width == b.rect.height),
-                key=lambda b: b.rect.x) for y in rows]
+    assert isinstance(app.top, ClosingScreen)
+    count, audience = arrows(app)[:2]
     for _ in range(12):
-        click(app, plus[0].rect.center)  # the count +1, twelve times
-    click(app, plus[1].rect.center)
-    click(app, plus[1].rect.center)  # audience: professionals
-    rows = sorted({b.rect.centery for b in app.buttons if b.rect.width == b.rect.height})
-    sector = max((b for b in app.buttons if b.rect.centery == rows[2] and b.rect.width == b.rect.height),
-                 key=lambda b: b.rect.x)
+        click(app, count[1].center)  # the count +1, twelve times
+    click(app, count[0].center)  # and -1
+    click(app, audience[1].center)
+    click(app, audience[1].center)  # audience: professionals
+    sector = arrows(app)[2]
     for _ in range(4):
-        click(app, sector.rect.center)  # welfare, health, education, police
-    save = max((b for b in app.buttons if b.rect.width > 3 * b.rect.height), key=lambda b: -b.rect.x + b.rect.y * 10)
-    click(app, save.rect.center)
+        click(app, sector[1].center)  # welfare, health, education, police
+    save = min((b.rect for b in app.buttons if b.rect.width > 3 * b.rect.height), key=lambda r: (-r.y, r.x))
+    click(app, save.center)
     assert not app.running
-    assert only_record().trainer == R.Trainer(participants=12, audience="professionals", sector="police")
+    assert only_record().trainer == R.Trainer(participants=11, audience="professionals", sector="police")
 
 
 def test_the_project_code_is_typed_once_and_prefilled_the_next_time(make_app) -> None:

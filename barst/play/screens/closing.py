@@ -121,6 +121,7 @@ def write_and_close(host: Host, record: R.SessionRecord | None, then: Callable[[
 
 class ClosingScreen(Screen):
     name = "closing"
+    show_clock = False  # the session is over: its clock would only crowd the keys' line
 
     def __init__(self, app: Host, record_id: str, then: Callable[[], None]) -> None:
         super().__init__(app)
@@ -209,7 +210,7 @@ class ClosingScreen(Screen):
         rows = form.rows()
         top = TOPBAR_H + 54
         fields = rows[:-2]
-        row_h = min(64.0, (p.h - top - 64 - 74) / len(fields))
+        row_h = min(76.0, (p.h - top - 64 - 74) / len(fields))  # a 4:3 projector has room for taller rows
         for index, row in enumerate(fields):
             self._row(p, index, row, MARGIN, top + index * row_h, p.w - 2 * MARGIN, row_h - 8)
         y = top + len(fields) * row_h + 4
