@@ -28,6 +28,7 @@ from barst.play.i18n import Strings, load_strings
 from barst.play.metrics import MARGIN
 from barst.play.progress import ProgressStore, data_dir
 from barst.play.screens.base import Screen
+from barst.play.screens.closing import ClosingScreen, close_session
 from barst.play.widgets import Painter
 from barst.text import fallback_chain
 
@@ -197,11 +198,12 @@ class ClassApp(App):
             self.save_now()
             self.server.stop()
 
-    def record_session(self) -> None:
+    def record_session(self) -> str | None:
         """The class's record for the session report, once per class (when the app closes or a new class
-        starts): counts from the class's figures and the phones' emergency exits, never about a phone."""
+        starts): counts from the class's figures and the phones' emergency exits, never about a phone.
+        Returns the record's id (for the trainer's closing screen), None when nothing was written."""
         if self.session_written:
-            return
+            return None
         exits = 0
         if self.server is not None:
             with contextlib.suppress(ClassServerError, TimeoutError):
@@ -210,20 +212,22 @@ class ClassApp(App):
             if self.control is not None:
                 self.control.log.exits += exits
             self.session_mode = "class-vote"
-            super().record_session()
+            written = super().record_session()
             self.session_written = True
-            return
+            return written
         from barst.report.played import Where, solo_record
         from barst.report.record import write
 
         figures = self.figures()
         if not figures.get("plays") or self.control is None:
-            return
+            return None
         minutes = max(0, round((time.monotonic() - self.session_started) / 60))
+        written = None
         with contextlib.suppress(OSError, ValueError):
-            write(solo_record(figures, exits, self.session_day, minutes,
-                              Where(self.pack, self.lang, self.region or "", self.helplines())))
+            written = write(solo_record(figures, exits, self.session_day, minutes,
+                                        Where(self.pack, self.lang, self.region or "", self.helplines()))).stem
         self.session_written = True
+        return written
 
     # --- what phones are sent ---
 
@@ -470,7 +474,7 @@ class ClassApp(App):
         self.new_class_asked = 0.0
         if self.server is None:
             return
-        self.record_session()  # the class that ends gets its record before its figures are cleared
+        ended = self.record_session()  # the class that ends gets its record before its figures are cleared
         self.session_day, self.session_written = datetime.now(), False
         self.pin = new_pin()
         self.server.new_class(self.pin, secrets.token_hex(4))
@@ -486,6 +490,7 @@ class ClassApp(App):
         self.vote_screen, self.tie, self.vote_deadline = None, [], None
         self.banner = ""
         self.push(JoinScreen(self, first=False))
+        close_session(self, ended, self.pop)  # the trainer's entries for the class that ended, over the join screen
 
     def next_adapter(self) -> None:
         if len(self.adapters) > 1 and self.adapter is not None:
@@ -503,7 +508,8 @@ class ClassApp(App):
         if event.type == CLASS_EVENT:
             self.guarded(self.pump)
             return
-        if event.type == pygame.KEYDOWN and event.key in self.CLASS_KEYS and not self.loading:
+        if (event.type == pygame.KEYDOWN and event.key in self.CLASS_KEYS and not self.loading
+                and not isinstance(self.top, ClosingScreen)):  # on the closing screen letters type the code
             self.guarded(lambda: self.class_key(self.CLASS_KEYS[event.key]))
             return
         super().handle_event(event)

@@ -278,6 +278,8 @@ def _pack_card(card: Card, deck_type: str, lang: str) -> tuple[str, str]:
 
 # --- A4 pages -----------------------------------------------------------------------------------------------
 
+PRIVACY_PARTS = ("kept", "never", "why", "where", "delete")
+
 
 def _blocks(loaded: LoadedKit, page: Page, lang: str, region: str) -> list[Block]:
     w = words(lang)
@@ -317,6 +319,14 @@ def _blocks(loaded: LoadedKit, page: Page, lang: str, region: str) -> list[Block
         blocks.append(Table(headers, tuple(tuple("" for _ in headers) for _ in range(page.rows)), widths, 9.0))
     elif page.kind == "board":
         blocks.append(_board(loaded.pack(page.pack or ""), lang))
+    elif page.kind == "privacy":
+        # barst's own statement of what its session records hold (assets/ui/kit-LL.yaml): one text for every
+        # kit, so it cannot drift from what the code keeps
+        if page.intro is None:
+            blocks.append(Para(w["privacy_intro"]))
+        for part in PRIVACY_PARTS:
+            blocks.append(Para(w[f"privacy_{part}_title"], bold=True, size=12))
+            blocks.append(Para(w[f"privacy_{part}"]))
     elif page.kind == "helplines":
         assert loaded.helplines is not None
         # The emergency exit's own selection, so a French kit for Flanders lists the French lines too.

@@ -13,7 +13,7 @@ from barst.model import POS, AssetPath, Colour, Id, Lang, doc
 from barst.text import Text
 
 KitAudience = Literal["children", "pupils", "professionals", "adults"]
-PageKind = Literal["text", "plan", "rules", "five-as", "debrief", "attendance", "board", "helplines"]
+PageKind = Literal["text", "plan", "rules", "five-as", "debrief", "attendance", "board", "helplines", "privacy"]
 
 
 @dataclass(slots=True)
@@ -103,7 +103,8 @@ class Page:
     kind: PageKind = doc(
         "text: items as paragraphs; plan: a timed session plan; rules: the group rules poster; five-as: the "
         "5 A's poster; debrief: questions per situation of a story pack; attendance: a sheet to count "
-        "participants; board: the board of a board pack; helplines: the help lines of the region"
+        "participants; board: the board of a board pack; helplines: the help lines of the region; privacy: what "
+        "the session report keeps and why, in the terms of the GDPR (barst's own words, in the kit's language)"
     )
     title: Text = doc("heading of the page")
     intro: Text | None = doc("a paragraph under the heading", None)

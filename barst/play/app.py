@@ -21,6 +21,8 @@ from barst.play.shell import Shell
 from barst.text import Text
 
 if TYPE_CHECKING:
+    import pygame
+
     from barst.engine.events import SceneShown
     from barst.engine.story import StoryState
     from barst.model import HelpLine, Pack, Variable
@@ -191,16 +193,24 @@ class App(Shell):
 
     session_mode = "story"
 
-    def record_session(self) -> None:
-        """Write this session's record (once; nothing when nothing was played). A failed write never stops
-        the player: the report is for the trainer's paperwork, the lesson comes first."""
+    def handle_event(self, event: pygame.event.Event) -> None:
+        """Closing the window after a session shows the trainer's closing screen first (issue 11)."""
+        from barst.play.screens.closing import offer_on_quit
+
+        if not offer_on_quit(self, event):
+            super().handle_event(event)
+
+    def record_session(self) -> str | None:
+        """Write this session's record (once; nothing when nothing was played) and return its id. A failed
+        write never stops the player: the report is for the trainer's paperwork, the lesson comes first."""
         from barst.report.played import StoryLog, Where, story_record
         from barst.report.record import write
 
         control = self.control
         if control is None or not control.log.anything():
-            return
+            return None
         log, control.log = control.log, StoryLog()
         with contextlib.suppress(OSError, ValueError):
-            write(story_record(log, Where(self.pack, self.lang, self.region or "", self.helplines()),
-                               self.session_mode))
+            return write(story_record(log, Where(self.pack, self.lang, self.region or "", self.helplines()),
+                                      self.session_mode)).stem
+        return None

@@ -114,8 +114,9 @@ class Shell(Frames):
     def after_input(self) -> None:
         """Called after every input and every tick (a game whose state lives elsewhere syncs its screens)."""
 
-    def record_session(self) -> None:
-        """The session's record for the report (counts only), written when the player closes."""
+    def record_session(self) -> str | None:
+        """The session's record for the report (counts only), written when the player closes; its id."""
+        return None
 
     def close(self) -> None:
         """Release what the game holds beside the window (the class server)."""

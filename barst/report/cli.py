@@ -42,6 +42,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     rep.add_argument("--school-type", choices=R.SCHOOL_TYPES, help="--edit: pupils' school type")
     rep.add_argument("--sector", choices=R.SECTORS, help="--edit: professionals' sector")
     rep.add_argument("--project", metavar="CODE", help="--edit: project or municipality code")
+    rep.add_argument("--setting", choices=R.SETTINGS, help="--edit: where the session was played")
+    rep.add_argument("--went", type=int, choices=R.WENT, help="--edit: how it went, 1 (hard) to 5 (very well)")
     rep.set_defaults(handler=run_report)
 
 
@@ -152,8 +154,8 @@ def _edit(args: argparse.Namespace) -> int:
         raise BarstError(f"--participants is a count from 0 to {R.MAX_COUNT}.")
     if args.project is not None and not R.PROJECT.fullmatch(args.project):
         raise BarstError("--project is a short code (letters, digits, '-', '.', '_'), not free text.")
-    changes = {k: getattr(args, k) for k in ("participants", "audience", "grade", "school_type", "sector", "project")
-               if getattr(args, k) is not None}
+    changes = {k: getattr(args, k) for k in ("participants", "audience", "grade", "school_type", "sector", "project",
+                                             "setting", "went") if getattr(args, k) is not None}
     updated = replace(current, **changes)
     R.edit(args.edit, updated)
     print(f"Session {args.edit} updated.")

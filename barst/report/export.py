@@ -16,12 +16,13 @@ from datetime import date
 from typing import Any
 
 from barst.report.record import FORMAT, SessionRecord, from_json
-from barst.report.summary import Summary, average, small
-from barst.report.words import word
+from barst.report.summary import Summary, average, small, went_average
+from barst.report.words import theme_label, word
 
 REPORT_FORMAT = "barst-report/1"
 COLUMNS = ("id", "date", "minutes", "pack", "language", "region", "mode", "played", "themes", "endings",
-           "choices", "exits", "participants", "audience", "grade", "school_type", "sector", "project", "feedback")
+           "choices", "exits", "participants", "audience", "grade", "school_type", "sector", "project", "feedback",
+           "setting", "went")  # new columns go at the end: a trainer's spreadsheet keeps its column letters
 
 
 def to_csv(summary: Summary, lang: str) -> str:
@@ -30,7 +31,7 @@ def to_csv(summary: Summary, lang: str) -> str:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow([word(c, lang) if c in ("participants", "endings", "choices", "exits") else c for c in COLUMNS])
     for record in summary.records:
-        writer.writerow(_row(record))
+        writer.writerow(_row(record, lang))
     writer.writerow([])
     writer.writerow([word("totals", lang), summary.period.label()])
     for label, shown in _totals(summary, lang):
@@ -49,14 +50,16 @@ def to_csv(summary: Summary, lang: str) -> str:
     return "\ufeff" + out.getvalue()  # the BOM tells Excel the file is UTF-8
 
 
-def _row(record: SessionRecord) -> list[str]:
+def _row(record: SessionRecord, lang: str) -> list[str]:
     trainer = record.trainer
     feedback = ", ".join(f"{q} {average(n, v)}" for q, (n, v) in sorted(record.feedback.items()))
     return [record.id, f"{record.date:%d/%m/%Y}", str(record.minutes), record.pack, record.language, record.region,
-            record.mode, ", ".join(f"{k} {small(v)}" for k, v in record.played.items()), ", ".join(record.themes),
+            record.mode, ", ".join(f"{k} {small(v)}" for k, v in record.played.items()),
+            ", ".join(theme_label(t, lang) for t in record.themes),
             small(record.endings), small(record.choices), small(record.exits),
             "" if trainer.participants is None else small(trainer.participants), trainer.audience or "",
-            trainer.grade or "", trainer.school_type or "", trainer.sector or "", trainer.project or "", feedback]
+            trainer.grade or "", trainer.school_type or "", trainer.sector or "", trainer.project or "", feedback,
+            trainer.setting or "", "" if trainer.went is None else str(trainer.went)]
 
 
 def _totals(summary: Summary, lang: str) -> list[tuple[str, str]]:
@@ -65,22 +68,26 @@ def _totals(summary: Summary, lang: str) -> list[tuple[str, str]]:
             (word("participants", lang), small(summary.participants)),
             (word("not_counted", lang), str(summary.unknown_participants)),
             (word("endings", lang), small(summary.endings)), (word("choices", lang), small(summary.choices)),
-            (word("exits", lang), small(summary.exits))]
+            (word("exits", lang), small(summary.exits)), (word("went", lang), went_average(summary.went))]
 
 
-def _breakdowns(summary: Summary, lang: str) -> list[tuple[str, list[tuple[str, int]]]]:
+def _breakdowns(summary: Summary, lang: str, labels: bool = True) -> list[tuple[str, list[tuple[str, int]]]]:
+    """The breakdowns with their keys in `lang` (labels=False: the themes keep their ids, for JSON)."""
     def named(counts: Counter[str]) -> list[tuple[str, int]]:
         return [(word(k, lang), n) for k, n in sorted(counts.items())]
+
+    themes = [(theme_label(k, lang) if labels else k, n) for k, n in sorted(summary.themes.items())]
 
     months = [(f"{m[5:]}/{m[:4]}", n) for m, n in sorted(summary.months.items())]
     return [(word("by_audience", lang), named(summary.audiences)), (word("by_grade", lang), named(summary.grades)),
             (word("by_sector", lang), named(summary.sectors)), (word("by_mode", lang), named(summary.modes)),
-            (word("by_month", lang), months), (word("themes", lang), named(summary.themes))]
+            (word("by_setting", lang), named(summary.settings)), (word("by_month", lang), months),
+            (word("themes", lang), themes)]
 
 
 def to_json(summary: Summary, lang: str) -> str:
     totals = {label: value for label, value in _totals(summary, "en")}
-    breakdowns = {title: {k: small(n) for k, n in counts} for title, counts in _breakdowns(summary, "en")}
+    breakdowns = {title: {k: small(n) for k, n in counts} for title, counts in _breakdowns(summary, "en", False)}
     payload: dict[str, Any] = {
         "format": REPORT_FORMAT, "language": lang,
         "period": {"name": summary.period.name, "from": summary.period.start.isoformat(),

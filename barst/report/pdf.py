@@ -10,8 +10,8 @@ from pathlib import Path
 
 from barst import atomic
 from barst.kit.fonts import font_path
-from barst.report.summary import SMALL, Summary, average, small
-from barst.report.words import word
+from barst.report.summary import SMALL, Summary, average, small, went_average
+from barst.report.words import theme_label, word
 
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # Andika's "Silt" table: see barst/kit/pdf.py
 
@@ -59,7 +59,9 @@ def write_pdf(summary: Summary, lang: str, path: Path, made: date) -> None:
         _chart(pdf, word("by_grade", lang), [(word(k, lang), n) for k, n in sorted(summary.grades.items())])
     if summary.sectors:
         _chart(pdf, word("by_sector", lang), [(word(k, lang), n) for k, n in sorted(summary.sectors.items())])
-    _chart(pdf, word("themes", lang), [(k, n) for k, n in summary.themes.most_common()])
+    if summary.settings:
+        _chart(pdf, word("by_setting", lang), [(word(k, lang), n) for k, n in sorted(summary.settings.items())])
+    _chart(pdf, word("themes", lang), [(theme_label(k, lang), n) for k, n in summary.themes.most_common()])
     if summary.feedback:
         _feedback(pdf, summary, lang)
     _save(pdf, path)
@@ -93,6 +95,10 @@ def _totals(pdf: object, summary: Summary, lang: str) -> None:
         pdf.set_font("Andika", "", 9)
         pdf.cell(box - 9, 6, label)
     pdf.set_xy(LEFT, top + 42)
+    if summary.went:
+        pdf.set_font("Andika", "", 9)
+        rated = f"{len(summary.went)} {word('sessions', lang).lower()}"
+        pdf.cell(0, 5, f"{word('went', lang)}: {went_average(summary.went)} ({rated})", new_x="LMARGIN", new_y="NEXT")
     if summary.unknown_participants:
         pdf.set_font("Andika", "", 9)
         pdf.set_text_color(*MUTED)
@@ -125,9 +131,9 @@ def _chart(pdf: object, title: str, rows: Sequence[tuple[str, int]]) -> None:
     top = max(max(n for _, n in rows), SMALL)
     for label, count in rows:
         y = pdf.get_y()
-        pdf.set_font("Andika", "", 10)
         pdf.set_xy(LEFT, y)
-        pdf.cell(label_w - 2, 6, label[:40])
+        pdf.cell(label_w - 2, 6, _fitted(pdf, label, label_w - 3))
+        pdf.set_font("Andika", "", 10)
         shown = SMALL if 0 < count < SMALL else count  # a small bar would tell the exact count
         pdf.set_fill_color(*(BAR_LIGHT if shown != count else BAR))
         if shown:
@@ -135,6 +141,21 @@ def _chart(pdf: object, title: str, rows: Sequence[tuple[str, int]]) -> None:
         pdf.set_xy(LEFT + label_w + bar_w + 1, y)
         pdf.cell(value_w, 6, small(count), align="R")
         pdf.set_xy(LEFT, y + 7)
+
+
+def _fitted(pdf: object, label: str, width: float) -> str:
+    """The label at 10 pt, or smaller down to 7.5 pt, or cut with "…": a theme's name never runs into its bar."""
+    from fpdf import FPDF
+
+    assert isinstance(pdf, FPDF)
+    size = 10.0
+    pdf.set_font("Andika", "", size)
+    while pdf.get_string_width(label) > width and size > 7.5:
+        size -= 0.5
+        pdf.set_font("Andika", "", size)
+    while pdf.get_string_width(label) > width and len(label) > 1:
+        label = label[:-2].rstrip() + "…"
+    return label
 
 
 def _feedback(pdf: object, summary: Summary, lang: str) -> None:

@@ -27,6 +27,8 @@ GRADES = ("primary", "secondary-1", "secondary-2", "secondary-3", "higher")  # B
 SCHOOL_TYPES = ("general", "technical", "vocational", "arts", "special", "other")  # aso/tso/bso/kso, buso
 SECTORS = ("welfare", "health", "education", "police", "justice", "youth", "childcare", "elderly-care",
            "local-government", "other")
+SETTINGS = ("classroom", "school-hall", "youth-work", "training-room", "community", "other")  # where it was played
+WENT = (1, 2, 3, 4, 5)  # how the session went, as the trainer saw it: 1 (hard) to 5 (very well)
 ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 PROJECT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,31}")  # a project or municipality code (NIS code, …)
 RECORD_ID = re.compile(r"\d{8}-\d{4}-[0-9a-f]{4}")
@@ -43,6 +45,8 @@ class Trainer:
     school_type: str | None = None  # pupils
     sector: str | None = None  # professionals
     project: str | None = None  # optional project or municipality code
+    setting: str | None = None  # one of SETTINGS
+    went: int | None = None  # one of WENT
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +115,16 @@ def trainer_from_json(data: Mapping[str, Any]) -> Trainer:
     return Trainer(None if participants is None else _count(participants, "participants"),
                    _choice(data.get("audience"), AUDIENCES, "audience"), _choice(data.get("grade"), GRADES, "grade"),
                    _choice(data.get("school_type"), SCHOOL_TYPES, "school type"),
-                   _choice(data.get("sector"), SECTORS, "sector"), project)
+                   _choice(data.get("sector"), SECTORS, "sector"), project,
+                   _choice(data.get("setting"), SETTINGS, "setting"), _went(data.get("went")))
+
+
+def _went(value: object) -> int | None:
+    if value is None:
+        return None
+    if type(value) is not int or value not in WENT:
+        raise RecordError("its 'how it went' is not a mark from 1 to 5")
+    return value
 
 
 def _text(data: Mapping[str, Any], key: str, pattern: re.Pattern[str]) -> str:

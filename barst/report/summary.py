@@ -79,6 +79,11 @@ def parse_day(text: str) -> date:
         raise PeriodError(f"'{text}' is not a date such as 2026-03-01 or 01/03/2026") from None
 
 
+def went_average(marks: list[int]) -> str:
+    """The trainer's own marks for their sessions (like the number of sessions, not masked), "" when none."""
+    return f"{sum(marks) / len(marks) + 1e-9:.1f}".replace(".", ",") if marks else ""
+
+
 def small(count: int) -> str:
     """A count as every export shows it: 0, "<5" for 1 to 4, the number from 5 up."""
     return HIDDEN if 0 < count < SMALL else str(count)
@@ -100,6 +105,8 @@ class Summary:
     grades: Counter[str] = field(default_factory=Counter)
     sectors: Counter[str] = field(default_factory=Counter)
     modes: Counter[str] = field(default_factory=Counter)  # sessions per mode
+    settings: Counter[str] = field(default_factory=Counter)  # sessions per setting (where it was played)
+    went: list[int] = field(default_factory=list)  # the trainer's "how it went" marks, one per session rated
     months: Counter[str] = field(default_factory=Counter)  # sessions per "YYYY-MM"
     themes: Counter[str] = field(default_factory=Counter)  # sessions that covered each theme
     played: Counter[str] = field(default_factory=Counter)
@@ -130,6 +137,10 @@ def summarise(records: Iterable[SessionRecord], within: Period) -> Summary:
             if record.trainer.sector:
                 found.sectors[record.trainer.sector] += people
         found.modes[record.mode] += 1
+        if record.trainer.setting:
+            found.settings[record.trainer.setting] += 1
+        if record.trainer.went is not None:
+            found.went.append(record.trainer.went)
         found.months[f"{record.date:%Y-%m}"] += 1
         found.themes.update(record.themes)
         found.played.update(record.played)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 LANGUAGES = ("nl", "fr", "en")
 
 WORDS: dict[str, dict[str, str]] = {
@@ -59,12 +61,43 @@ WORDS: dict[str, dict[str, str]] = {
     "elderly-care": {"nl": "ouderenzorg", "fr": "soins aux aînés", "en": "elderly care"},
     "local-government": {"nl": "lokaal bestuur", "fr": "pouvoir local", "en": "local government"},
     "other": {"nl": "andere", "fr": "autre", "en": "other"},
+    "classroom": {"nl": "klaslokaal", "fr": "classe", "en": "classroom"},
+    "school-hall": {"nl": "aula of refter", "fr": "salle polyvalente", "en": "school hall"},
+    "youth-work": {"nl": "jeugdhuis of jeugdwerking", "fr": "maison de jeunes", "en": "youth centre"},
+    "training-room": {"nl": "vormingslokaal", "fr": "salle de formation", "en": "training room"},
+    "community": {"nl": "buurt- of ontmoetingscentrum", "fr": "centre de quartier", "en": "community centre"},
+    "by_setting": {"nl": "Sessies per plaats", "fr": "Séances par lieu", "en": "Sessions by setting"},
+    "went": {"nl": "Hoe het ging (gemiddelde op 5, volgens de trainer)",
+             "fr": "Déroulement (moyenne sur 5, selon l'animateur)",
+             "en": "How it went (average out of 5, trainer's view)"},
     # feedback questions (barst/classroom/solo.py FEEDBACK_QUESTIONS)
     "liked": {"nl": "Vond het goed", "fr": "A aimé", "en": "Liked it"},
     "learned": {"nl": "Iets geleerd", "fr": "A appris", "en": "Learned something"},
     "safe": {"nl": "Voelde zich veilig", "fr": "S'est senti en sécurité", "en": "Felt safe"},
     "talk": {"nl": "Durft erover praten", "fr": "Ose en parler", "en": "Dares to talk about it"},
 }
+
+
+def theme_label(theme: str, lang: str) -> str:
+    """A theme id from a pack (partner-violence, …) as the trainer's language names it (assets/themes.yaml);
+    an id the vocabulary lacks is shown as it is."""
+    entry = _themes().get(theme, {})
+    return entry.get(lang) or entry.get("en") or theme
+
+
+@cache
+def _themes() -> dict[str, dict[str, str]]:
+    from barst import paths
+    from barst.yamlload import load_data
+
+    try:
+        data = load_data((paths.assets_dir() / "themes.yaml").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}  # the report still works, with the ids
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): {str(lang): str(label) for lang, label in v.items()}
+            for k, v in data.items() if isinstance(v, dict)}
 
 
 def word(key: str, lang: str) -> str:

@@ -18,6 +18,7 @@ from PIL import Image
 from barst.classroom.projector import ClassApp
 from barst.classroom.screens import JoinScreen, VoteSceneScreen
 from barst.play.input import Cmd, Input
+from barst.play.screens.closing import ClosingScreen
 from barst.play.screens.menu import MenuScreen
 from barst.play.screens.story import ConsequenceScreen
 
@@ -186,6 +187,10 @@ def test_n_twice_starts_a_new_class_with_a_new_pin(class_app: MakeApp) -> None:
     app.handle_event(key)
     assert app.server is not None and app.server.session.phones  # asked, not yet done
     app.handle_event(key)
+    app.settle()
+    assert isinstance(app.top, ClosingScreen)  # the trainer's entries for the class that ended, then the join
+    for _ in range(2):  # Esc points at Skip, Esc again skips
+        app.handle_event(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, unicode=""))
     app.settle()
     assert isinstance(app.top, JoinScreen)
     wait_for(lambda: app.server is not None and not app.server.session.phones)

@@ -45,7 +45,7 @@ def test_a_solo_class_is_recorded_with_what_its_phones_played(class_app: MakeApp
     expected = {t for s in pack.situations if s.id in ("fight-at-home", "grandma") for t in s.themes}
     assert set(record.themes) == expected and expected
     assert record.helplines  # the exit showed the region's lines
-    assert record.trainer == R.Trainer()  # the trainer's screen is not built: entries are added with --edit
+    assert record.trainer == R.Trainer()  # closed without the closing screen (a crash): entries stay empty
     text = "".join(p.read_text(encoding="utf-8") for p in (data_dir() / "sessions").iterdir())
     for phone in phones:
         assert phone.token not in text
@@ -53,6 +53,38 @@ def test_a_solo_class_is_recorded_with_what_its_phones_played(class_app: MakeApp
     assert not re.search(r"\b\d{1,3}(\.\d{1,3}){3}\b", text) and not re.search(r"[0-9a-f]{16,}", text)
     app.close()
     assert len(R.load_all().records) == 1  # closing twice writes one record
+
+
+def test_closing_a_solo_class_asks_the_trainer_and_a_clicker_fills_in_the_record(class_app: MakeApp) -> None:
+    import pygame
+
+    from barst.play.screens.closing import ClosingScreen
+
+    app = solo(class_app)
+    Phone(app.port, app.pin).join().play_to_end("fight-at-home")
+    wait_for(lambda: app.figures().get("plays", {}).get("fight-at-home") == 1)
+
+    def press(*keys: int) -> None:
+        for k in keys:
+            app.handle_event(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0))
+        app.settle()
+
+    app.handle_event(pygame.event.Event(pygame.WINDOWCLOSE, window=None))  # the window's close button
+    app.handle_event(pygame.event.Event(pygame.QUIT))
+    app.settle()
+    assert isinstance(app.top, ClosingScreen) and app.running
+    down, f5 = pygame.K_PAGEDOWN, pygame.K_F5
+    press(f5, f5, down, f5, *[down] * 8, f5)  # 0 1 8 people (phones are not people)
+    press(down, f5, down, down, f5, f5, f5, f5, f5)  # pupils; school type: special (the grade left out)
+    press(pygame.K_n, pygame.K_d, pygame.K_j)  # the class keys do nothing here (no new class, no debrief)
+    assert isinstance(app.top, ClosingScreen)
+    press(down, down, down, down, f5)  # past setting, how it went and the code, to Save
+    assert not app.running
+    [record] = R.load_all().records
+    assert record.mode == "class-solo" and record.played == {"fight-at-home": 1}
+    assert record.trainer == R.Trainer(participants=18, audience="pupils", school_type="special")
+    app.close()
+    assert len(R.load_all().records) == 1
 
 
 def test_a_new_class_closes_the_last_ones_record_and_starts_afresh(class_app: MakeApp) -> None:

@@ -125,6 +125,59 @@ def test_the_pdf_holds_the_totals_and_the_period(tmp_path: Path) -> None:
     assert re.search(r"Nooduitgang gebruikt", text) and "<5" in text  # two exits are not shown as 2
 
 
+def test_themes_are_named_in_the_trainers_language_in_csv_and_pdf_and_kept_as_ids_in_json(tmp_path: Path) -> None:
+    records = [make(date(2025, 11, 3), themes=("partner-violence", "elder-abuse")),
+               make(date(2025, 12, 8), themes=("partner-violence", "a-theme-of-our-own"))]
+    summary = summarise(records, period("2026-T1"))
+    for lang, label in (("nl", "partnergeweld"), ("fr", "violence entre partenaires"), ("en", "partner violence")):
+        rows = list(csv.reader(io.StringIO(to_csv(summary, lang).removeprefix("\ufeff")), delimiter=";"))
+        themes_column = rows[0].index("themes")
+        assert label in rows[1][themes_column] and "partner-violence" not in rows[1][themes_column]
+        assert [label, "<5"] in rows  # the breakdown: two sessions covered it (a small count)
+        assert ["a-theme-of-our-own", "<5"] in rows  # a theme the vocabulary lacks keeps its id
+        path = tmp_path / f"r-{lang}.pdf"
+        write_pdf(summary, lang, path, date(2026, 2, 26))
+        text = " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+        assert label in text and "partner-violence" not in text
+    data = json.loads(to_json(summary, "fr"))
+    assert set(data["breakdowns"]["Types of violence covered (sessions)"]) == {
+        "partner-violence", "elder-abuse", "a-theme-of-our-own"}
+    assert data["sessions"][0]["themes"] == ["partner-violence", "elder-abuse"]
+
+
+def test_every_theme_a_shipped_pack_uses_has_a_label_in_every_report_language() -> None:
+    from support import ROOT
+
+    from barst.loader import load_pack
+    from barst.report.words import LANGUAGES, _themes
+
+    labels = _themes()
+    missing = set()
+    for folder in ("barst", "achter-de-voordeur"):
+        pack = load_pack(ROOT / "scenarios" / folder).pack
+        used = {*pack.themes, *(t for s in pack.situations for t in s.themes),
+                *(t for c in pack.cards for t in c.themes)}
+        missing |= {(t, lang) for t in used for lang in LANGUAGES if not labels.get(t, {}).get(lang)}
+    assert missing == set()
+
+
+def test_the_trainers_setting_and_how_it_went_reach_the_csv_and_the_pdf(tmp_path: Path) -> None:
+    records = [R.SessionRecord(R.new_id(datetime(2025, 11, d, 9)), date(2025, 11, d), 50, "barst", "nl", "flanders",
+                               "story", {"fight-at-home": 1}, [], 1, 3, 0, [], {},
+                               R.Trainer(20, "pupils", setting="classroom", went=went))
+               for d, went in ((3, 4), (4, 5), (5, None))]
+    summary = summarise(records, period("2026-T1"))
+    rows = list(csv.reader(io.StringIO(to_csv(summary, "fr").removeprefix("\ufeff")), delimiter=";"))
+    header = rows[0]
+    assert header[-2:] == ["setting", "went"] and rows[1][-2:] == ["classroom", "4"] and rows[3][-1] == ""
+    assert ["classe", "3"] not in rows and ["classe", "<5"] in rows  # three sessions in a class: a small count
+    assert [word("went", "fr"), "4,5"] in rows
+    path = tmp_path / "r.pdf"
+    write_pdf(summary, "fr", path, date(2026, 2, 26))
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+    assert "Séances par lieu" in text and "4,5 (2 séances)" in text
+
+
 def test_merge_adds_up_laptops_and_counts_a_session_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     a = tmp_path / "a.json"
     b = tmp_path / "b.json"
@@ -149,6 +202,9 @@ def test_list_edit_and_delete(capsys: pytest.CaptureFixture[str]) -> None:
     [edited] = R.load_all().records
     assert edited.trainer.participants == 23 and edited.trainer.sector == "police"
     assert edited.endings == record.endings  # only the trainer's entries change
+    assert main(["report", "--edit", record.id, "--setting", "youth-work", "--went", "3"]) == 0
+    [edited] = R.load_all().records
+    assert (edited.trainer.setting, edited.trainer.went, edited.trainer.sector) == ("youth-work", 3, "police")
     assert main(["report", "--edit", record.id, "--project", "Jan en Piet"]) == 1
     assert main(["report", "--delete", record.id]) == 0 and R.load_all().records == []
     assert main(["report", "--delete", record.id]) == 1
