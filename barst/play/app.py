@@ -193,13 +193,6 @@ class App(Shell):
 
     session_mode = "story"
 
-    def handle_event(self, event: pygame.event.Event) -> None:
-        """Closing the window after a session shows the trainer's closing screen first (issue 11)."""
-        from barst.play.screens.closing import offer_on_quit
-
-        if not offer_on_quit(self, event):
-            super().handle_event(event)
-
     def record_session(self) -> str | None:
         """Write this session's record (once; nothing when nothing was played) and return its id. A failed
         write never stops the player: the report is for the trainer's paperwork, the lesson comes first."""

@@ -49,6 +49,7 @@ class BoardApp(Shell):
         self.clock: Callable[[], float] = time.monotonic  # tests drive the die and the game clock
         self.started = datetime.now()
         self._last: float | None = None
+        self.recorded = False  # the session's record is written once (at the window's close or the end)
         self.loading = session is None
         self._session = session
         title = head.title if head is not None else Text({})
@@ -189,21 +190,24 @@ class BoardApp(Shell):
 
     # --- the session report ---
 
-    def record_session(self) -> None:
-        """The game's record (counts and the pack's ids only); a failed write is let go."""
+    def record_session(self) -> str | None:
+        """The game's record (counts and the pack's ids only), written once; its id, for the closing
+        screen. A failed write is let go: the game comes first."""
         from barst.report.played import Where, board_record
         from barst.report.record import write
 
         session = self._session
-        if session is None:
-            return
+        if session is None or self.recorded:
+            return None
         state = session.state
         if not state.drawn and not session.exits:
-            return
+            return None
+        self.recorded = True
         where = Where(session.pack, session.lang, session.pack.region, session.exit_lines())
         with contextlib.suppress(OSError, ValueError):
-            write(board_record(session.pack, list(state.drawn), state.phase == "over", session.exits,
-                               self.started, round(session.elapsed / 60), where))
+            return write(board_record(session.pack, list(state.drawn), state.phase == "over", session.exits,
+                                      self.started, round(session.elapsed / 60), where)).stem
+        return None
 
 
 # --- screenshots -----------------------------------------------------------------------------------
