@@ -21,7 +21,6 @@ from barst.play.shell import Shell
 from barst.text import Text
 
 if TYPE_CHECKING:
-    import pygame
 
     from barst.engine.events import SceneShown
     from barst.engine.story import StoryState

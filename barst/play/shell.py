@@ -227,10 +227,10 @@ class Shell(Frames):
     def handle_event(self, event: pygame.event.Event) -> None:
         from barst.play.screens.closing import offer_on_quit
 
-        if event.type == pygame.WINDOWCLOSE or self.stack and self.top.name == "closing":
-            # the trainer's closing screen, for every game (issue 11): the window's close asks first
-            if offer_on_quit(self, event):
-                return
+        # the trainer's closing screen, for every game (issue 11): the window's close asks first
+        asks = event.type == pygame.WINDOWCLOSE or (bool(self.stack) and self.top.name == "closing")
+        if asks and offer_on_quit(self, event):
+            return
         if event.type == pygame.VIDEORESIZE:
             self.resized(event.w, event.h)
             return
