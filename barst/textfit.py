@@ -9,12 +9,17 @@ player uses (`wrap`), so the checker and the screen agree.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from barst import paths
-from barst.play.metrics import ROLES
+from barst.play.metrics import LINE_SPACING, MIN_TEXT_PX, ROLES, TEXT_STEPS
+
+if TYPE_CHECKING:
+    from barst.play.textboxes import Box, Section
 
 SAFETY = 1.01  # rounding at small sizes makes real lines up to ~1% wider than the table says
 
@@ -147,6 +152,120 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width in pixels of one line of `text` in Andika at `size` pixels."""
     widths, per_px = _table(bold)
     return sum(map(widths.__getitem__, text)) * size * per_px
+
+
+@dataclass(frozen=True, slots=True)
+class Drawn:
+    """How the player draws a text in a box at 1280x720: at which size, in how many lines, and what is
+    lost (`cut` characters behind the '…'; a one-line box: `over` pixels past its edge, about `cut`
+    characters)."""
+
+    px: int
+    lines: int
+    room: int
+    used: float  # height in units
+    cut: int = 0
+    over: int = 0
+
+    @property
+    def fits(self) -> bool:
+        return not self.cut and not self.over
+
+
+def font_px(size: float, step: str) -> int:
+    """`Layout.font_px` at 1280x720: the pixel size of a font of `size` units at a text step."""
+    return max(MIN_TEXT_PX, round(size * TEXT_STEPS[step]))
+
+
+def line_height(px: int) -> int:
+    return round(px * LINE_SPACING)
+
+
+def draw_box(text: str, box: Box, step: str) -> Drawn:
+    """What `Painter.para` (a box with a height) or `Painter.text` with `max_w` (height 0) does with
+    `text` at 1280x720 and text step `step`: the same shrinking steps, the same wrapping."""
+    if box.height <= 0:
+        return _draw_line(drawable(text), box, step)
+    return draw_para(text, box.width, box.height, font_px(box.size, step), box.bold)
+
+
+def draw_para(text: str, width_units: float, height_units: float, px: int, bold: bool) -> Drawn:
+    """`TextCache.fit`: shrink by 8% steps down to the minimum, then keep the lines that fit and cut."""
+    width, height = round(width_units), round(height_units)
+    size = px
+    while True:
+        lines = wrap(text, width, _measure(size, bold))
+        if len(lines) * line_height(size) <= height or size <= MIN_TEXT_PX:
+            break
+        size = max(MIN_TEXT_PX, int(size * 0.92))
+    room = max(1, height // line_height(size))
+    shown = min(len(lines), room)
+    cut = sum(len(line) + 1 for line in lines[room:]) if len(lines) > room else 0
+    return Drawn(size, len(lines), room, float(shown * line_height(size)), cut)
+
+
+def _measure(px: int, bold: bool) -> Callable[[str], float]:
+    def measure(line: str) -> float:
+        return text_width(line, px, bold)
+
+    return measure
+
+
+def _draw_line(text: str, box: Box, step: str) -> Drawn:
+    """`Painter.text` with `max_w`: one pixel smaller at a time down to the minimum, then drawn as is."""
+    limit = round(box.width)
+    size = font_px(box.size, step)
+    while size > MIN_TEXT_PX and text_width(text, size, box.bold) > limit:
+        size -= 1
+    width = text_width(text, size, box.bold)
+    over = max(0, math.ceil(width - limit))
+    too_many = math.ceil(over / (width / len(text))) if over else 0  # characters of an average width
+    return Drawn(size, 1, 1, float(line_height(size)), too_many, over)
+
+
+def draw_stack(sections: list[Section], width: float, height: float, step: str) -> list[Drawn]:
+    """The board's `_stack`: headed sections one under another at the largest common shrink that fits
+    (not below half), each then drawn as a paragraph in what is left; a section that gets no room at all
+    is wholly cut. Returns one `Drawn` per section with a text."""
+    from barst.play.metrics import GAP, STACK_HEAD_SIZE, STACK_MIN_SHRINK, STACK_SHRINK
+
+    shown = [section for section in sections if section.text]
+    if not shown:
+        return []
+    w_px = round(width)
+
+    def size_at(size: float, shrink: float) -> int:
+        return max(MIN_TEXT_PX, round(size * TEXT_STEPS[step] * shrink))
+
+    def head_h(section: Section, shrink: float) -> float:
+        return size_at(STACK_HEAD_SIZE, shrink) * 1.3 if section.headed else 0.0
+
+    shrink = 1.0
+    while True:
+        total = 0.0
+        for section in shown:
+            px = size_at(section.size, shrink)
+            lines = len(wrap(section.text, w_px, _measure(px, False)))
+            total += head_h(section, shrink) + lines * line_height(px) + GAP * 0.75
+        if total <= height or shrink < STACK_MIN_SHRINK:
+            break
+        shrink *= STACK_SHRINK
+    top, bottom = 0.0, height
+    drawn: list[Drawn] = []
+    for section in shown:
+        px = size_at(section.size, shrink)
+        if bottom - top < 20:
+            drawn.append(Drawn(px, 0, 0, 0.0, len(section.text)))
+            continue
+        if section.headed:
+            top += size_at(STACK_HEAD_SIZE, shrink) * 1.3
+        need = len(wrap(section.text, w_px, _measure(px, False))) * line_height(px)
+        # para() starts again from the shrunk size at this text step
+        para = draw_para(section.text, width, min(need + 2, bottom - top),
+                         max(MIN_TEXT_PX, round(section.size * shrink * TEXT_STEPS[step])), False)
+        drawn.append(para)
+        top += para.used + GAP * 0.75
+    return drawn
 
 
 def lines_needed(text: str, role: str) -> int:

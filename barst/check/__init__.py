@@ -13,6 +13,7 @@ from barst.check.board_rules import check_board
 from barst.check.common_rules import check_characters, check_helpline_links, check_translations
 from barst.check.content_rules import check_content, check_helpline_typography
 from barst.check.ending_rules import check_endings
+from barst.check.fit_rules import check_fit
 from barst.check.story_rules import ScoreRange, check_story
 from barst.diagnostics import Pos, Report, Severity, display_path, paused_gc
 from barst.helplines import load_helplines
@@ -130,10 +131,12 @@ def _check_pack_into(folder: Path, report: Report) -> tuple[Loaded | None, dict[
     scores: dict[str, ScoreRange] = {}
     if pack.kind == "story":
         scores = check_story(pack, report)
-        _check_fit(loaded, report)
-        check_endings(pack, report, load_helplines())
+        helplines = load_helplines()
+        check_endings(pack, report, helplines)
+        check_fit(pack, report, helplines)
     else:
         check_board(pack, report)
+        check_fit(pack, report)
     check_translations(loaded, report)
     check_characters(report, loaded.texts)
     check_content(loaded, report)
@@ -145,25 +148,6 @@ def _stats(loaded: Loaded, scores: dict[str, ScoreRange]) -> PackStats:
     stats = PackStats(loaded.pack.id, loaded.pack.kind, scores=scores, folder=display_path(loaded.folder))
     _count(loaded, stats)
     return stats
-
-
-def _check_fit(loaded: Loaded, report: Report) -> None:
-    """B070: warn about text that cannot fit the player's boxes at 1280x720."""
-    try:
-        from barst.textfit import fits_on_screen
-    except ImportError:  # the player's metrics are optional for the checker
-        return
-    pack = loaded.pack
-    assert pack is not None
-    roles = {"text": "scene", "label": "choice", "feedback": "feedback", "impact": "feedback", "helps": "helps"}
-    for text in loaded.texts:
-        role = roles.get(text.key.rsplit(".", 1)[-1])
-        if role is None:
-            continue
-        for lang, value in text.values.items():
-            if not fits_on_screen(value, role):
-                report.warning("B070", f"this {role} text in '{lang}' does not fit on screen at 1280x720",
-                               text.value_pos.get(lang, text.pos), "shorten it or split the scene")
 
 
 def _count(loaded: Loaded, stats: PackStats) -> None:

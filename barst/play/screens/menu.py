@@ -7,7 +7,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from barst.play.input import Cmd, Input
-from barst.play.metrics import GAP, MARGIN, TOPBAR_H
+from barst.play.metrics import (
+    GAP,
+    MARGIN,
+    MENU_BOTTOM,
+    MENU_MAX_CARD_H,
+    MENU_TITLE_H,
+    MENU_TITLE_INDENT,
+    MENU_TITLE_SIZE,
+    TOPBAR_H,
+)
 from barst.play.screens.base import Screen, page_step
 from barst.play.widgets import Painter
 
@@ -45,10 +54,10 @@ class MenuScreen(SituationPages):
         self.heading(p, t("menu_title"))
         shown = self.shown()
         cols = 3 if len(app.pack.situations) > 4 else 2
-        top, bottom = TOPBAR_H, p.h - 110
+        top, bottom = TOPBAR_H, p.h - MENU_BOTTOM
         rows = max(1, -(-min(len(app.pack.situations), self.PER_PAGE) // cols))
         cw = (p.w - 2 * MARGIN - (cols - 1) * GAP) / cols
-        ch = min(300.0, (bottom - top - (rows - 1) * GAP) / rows)
+        ch = min(float(MENU_MAX_CARD_H), (bottom - top - (rows - 1) * GAP) / rows)
         for i, situation in enumerate(shown):
             x = MARGIN + (i % cols) * (cw + GAP)
             y = top + (i // cols) * (ch + GAP)
@@ -57,7 +66,8 @@ class MenuScreen(SituationPages):
             if situation.image and image_h > 60:
                 p.image(Path(app.pack.folder) / situation.image, x + 90, y + 12, cw - 110, image_h)
             text_y = y + max(12.0, image_h + 16) if situation.image and image_h > 60 else y + 16
-            p.para(app.tx(situation.title), x + 90, text_y, cw - 106, 70, 26, True)
+            p.para(app.tx(situation.title), x + MENU_TITLE_INDENT, text_y, cw - MENU_TITLE_INDENT - 16, MENU_TITLE_H,
+                   MENU_TITLE_SIZE, True)
             total = sum(1 for s in situation.scenes if s.ending is not None)
             found = len(progress.endings.get(situation.id, []))
             best = progress.best.get(situation.id)

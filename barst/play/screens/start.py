@@ -7,7 +7,26 @@ from typing import TYPE_CHECKING
 
 from barst.play.i18n import missing_language_note
 from barst.play.input import Cmd, Input
-from barst.play.metrics import GAP, MARGIN, OVERVIEW_COLS, TOPBAR_H
+from barst.play.metrics import (
+    DESCRIPTION_SIZE,
+    GAP,
+    MARGIN,
+    OVERVIEW_BOTTOM,
+    OVERVIEW_COLS,
+    OVERVIEW_NOTES_SIZE,
+    OVERVIEW_TITLE_H,
+    OVERVIEW_TITLE_SIZE,
+    OVERVIEW_TOP,
+    PANEL_PAD,
+    RULES_BOTTOM,
+    RULES_INDENT,
+    RULES_SIZE,
+    RULES_TOP,
+    START_TOP,
+    TITLE_H,
+    TITLE_TOP,
+    TOPBAR_H,
+)
 from barst.play.screens.base import Screen
 from barst.play.screens.menu import SituationPages
 from barst.play.widgets import Painter
@@ -30,13 +49,14 @@ class TitleScreen(Screen):
         app = self.story
         cx = p.w / 2
         p.icon("logo", cx - 60, p.h * 0.16, 120)
-        p.role(app.tx(app.head.title), "title", MARGIN, p.h * 0.34, p.w - 2 * MARGIN, 150, align="center")
+        p.role(app.tx(app.head.title), "title", MARGIN, p.h * TITLE_TOP, p.w - 2 * MARGIN, TITLE_H,
+               align="center")
         if app.head.description:
-            top = p.h * 0.34 + 150
+            top = p.h * TITLE_TOP + TITLE_H
             # ends above the start button (a three-line German or French description touched it)
-            p.para(app.tx(app.head.description), MARGIN * 3, top, p.w - 6 * MARGIN, p.h * 0.68 - GAP - top, 26,
-                   colour=p.theme.muted, align="center")
-        p.button(app.t("start"), cx - 180, p.h * 0.68, 360, 76, self.confirm, size=32, bold=True, primary=True,
+            p.para(app.tx(app.head.description), MARGIN * 3, top, p.w - 6 * MARGIN, p.h * START_TOP - GAP - top,
+                   DESCRIPTION_SIZE, colour=p.theme.muted, align="center")
+        p.button(app.t("start"), cx - 180, p.h * START_TOP, 360, 76, self.confirm, size=32, bold=True, primary=True,
                  align="center")
         note = missing_language_note(app.lang, app.languages, app.head.fallback_order())
         if note:  # the pack lacks the language asked for: say so, once, before anything is played
@@ -137,13 +157,13 @@ class RulesScreen(Screen):
         p.fill()
         t = self.story.t
         self.heading(p, t("rules_title"))
-        y = TOPBAR_H + 24.0
-        room = p.h - y - 150
+        y = float(RULES_TOP)
+        room = p.h - y - RULES_BOTTOM
         step = room / 5
         for i in range(1, 6):
             p.panel(MARGIN, y, 64, 64, p.theme.accent, radius=32)
             p.text(str(i), MARGIN + 32, y + 32, 38, True, p.theme.on_accent, "center", middle=True)
-            p.para(t(f"rule_{i}"), MARGIN + 90, y + 4, p.w - 2 * MARGIN - 90, step - 8, 32)
+            p.para(t(f"rule_{i}"), MARGIN + RULES_INDENT, y + 4, p.w - 2 * MARGIN - RULES_INDENT, step - 8, RULES_SIZE)
             y += step
         p.button(t("next"), p.w - MARGIN - 300, p.h - 110, 300, 72, self.confirm, size=30, bold=True,
                  primary=True, align="center")
@@ -171,19 +191,21 @@ class OverviewScreen(SituationPages):
         p.text(t("overview_intro"), MARGIN, TOPBAR_H - 4, 24, colour=p.theme.muted, max_w=p.w - 2 * MARGIN)
         shown = self.shown()
         cols = OVERVIEW_COLS
-        top = TOPBAR_H + 40
-        bottom = p.h - 120
+        top = OVERVIEW_TOP
+        bottom = p.h - OVERVIEW_BOTTOM
         cw = (p.w - 2 * MARGIN - (cols - 1) * GAP) / cols
         ch = (bottom - top - GAP) / 2
         for i, situation in enumerate(shown):
             x = MARGIN + (i % cols) * (cw + GAP)
             y = top + (i // cols) * (ch + GAP)
             p.panel(x, y, cw, ch, border=p.theme.border)
-            used = p.para(app.tx(situation.title), x + 16, y + 12, cw - 32, 72, 28, True)
+            used = p.para(app.tx(situation.title), x + PANEL_PAD, y + 12, cw - 2 * PANEL_PAD, OVERVIEW_TITLE_H,
+                          OVERVIEW_TITLE_SIZE, True)
             notes = app.tx(situation.content_notes) or app.tx(situation.summary)
             label_y = y + 12 + used + 10
-            p.text(t("content_notes"), x + 16, label_y, 20, True, p.theme.muted)
-            p.para(notes, x + 16, label_y + 28, cw - 32, y + ch - 12 - (label_y + 28), 24)
+            p.text(t("content_notes"), x + PANEL_PAD, label_y, 20, True, p.theme.muted)
+            p.para(notes, x + PANEL_PAD, label_y + 28, cw - 2 * PANEL_PAD, y + ch - 12 - (label_y + 28),
+                   OVERVIEW_NOTES_SIZE)
         if self.pages > 1:
             p.text(t("page", n=self.page + 1, total=self.pages), MARGIN, p.h - 90, 22, colour=p.theme.muted)
         p.button(t("next"), p.w - MARGIN - 300, p.h - 104, 300, 72, self.confirm, size=30, bold=True,

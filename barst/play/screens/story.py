@@ -13,14 +13,33 @@ from barst.play.input import Cmd, Input
 from barst.play.metrics import (
     CHOICE_H,
     CHOICE_W,
+    CHOSEN_H,
+    CHOSEN_SIZE,
+    DEBRIEF_GAP,
+    DEBRIEF_INDENT,
+    DEBRIEF_TOP,
+    ENDING_BOTTOM,
+    ENDING_PANELS_TOP,
+    ENDING_TEXT_X,
     EXIT_W,
+    FIVE_AS_ROW,
     GAP,
+    HELP_NAME_SIZE,
+    HELP_NAME_TOP,
+    HELP_STRIP_H,
+    HELPS_TOP,
     MARGIN,
+    NEXT_W,
+    PANEL_PAD,
     ROLES,
     SCENE_IMAGE_W,
     SCENE_TEXT_TOP,
     SCENE_TEXT_X,
+    TOP_TITLE_SIZE,
     TOPBAR_H,
+    UNLOCK_TITLE_H,
+    UNLOCK_TITLE_SIZE,
+    VERDICT_H,
 )
 from barst.play.screens.base import Screen
 from barst.play.widgets import Painter
@@ -30,7 +49,6 @@ if TYPE_CHECKING:
     from barst.play.host import StoryHost
 
 METER_ROW = 44
-HELP_STRIP_H = 130  # the ending's help lines: heading, numbers, names in up to two lines
 MAX_ENDING_LINES = 3  # more would not stay readable beside the Next button at 1280x720
 
 
@@ -48,7 +66,7 @@ def draw_meters(p: Painter, app: StoryHost, values: dict[str, int], x: float, y:
 
 
 def top_title(p: Painter, text: str) -> None:
-    p.text(text, MARGIN, 22, 28, True, p.theme.muted, max_w=p.w - 2 * MARGIN - EXIT_W - GAP)
+    p.text(text, MARGIN, 22, TOP_TITLE_SIZE, True, p.theme.muted, max_w=p.w - 2 * MARGIN - EXIT_W - GAP)
 
 
 E = TypeVar("E")
@@ -166,7 +184,7 @@ class ConsequenceScreen(SituationScreen[ChoiceMade]):
         if event.label is not None:
             p.text(t("you_chose"), MARGIN, y, 24, colour=p.theme.muted)
             y += 34
-            y += p.para(app.tx(event.label), MARGIN, y, p.w - 2 * MARGIN, 80, 28, True) + 20
+            y += p.para(app.tx(event.label), MARGIN, y, p.w - 2 * MARGIN, CHOSEN_H, CHOSEN_SIZE, True) + 20
         if event.feedback is not None:
             y += p.role(app.tx(event.feedback), "feedback", MARGIN, y, p.w - 2 * MARGIN) + 16
         if event.impact is not None:
@@ -210,22 +228,24 @@ class EndingScreen(SituationScreen[EndingReached]):
         p.panel(MARGIN, y, 230, 120, kind_colour, radius=18)
         p.text(str(event.score), MARGIN + 115, y + 4, 64, True, p.theme.on_accent, "center")
         p.text(t(f"kind_{ending.kind}"), MARGIN + 115, y + 84, 20, True, p.theme.on_accent, "center", max_w=214)
-        p.role(app.tx(ending.verdict), "verdict", MARGIN + 260, y + 4, p.w - 2 * MARGIN - 260, 96)
+        p.role(app.tx(ending.verdict), "verdict", MARGIN + ENDING_TEXT_X, y + 4, p.w - 2 * MARGIN - ENDING_TEXT_X,
+               VERDICT_H)
         best = event.previous_best is None or event.score > event.previous_best
         note = t("new_ending", found=event.endings_found, total=event.endings_total) if event.first_time else \
             t("ending_known", found=event.endings_found, total=event.endings_total)
         if best:
             note += " · " + t("new_best")
         p.text(note, MARGIN + 260, y + 98, 22, colour=p.theme.muted, max_w=p.w - 2 * MARGIN - 260)
-        y += 140
+        y += ENDING_PANELS_TOP
         col_w = (p.w - 2 * MARGIN - GAP) / 2
-        box_h = p.h - y - 28 - HELP_STRIP_H - GAP
+        box_h = p.h - y - ENDING_BOTTOM - HELP_STRIP_H - GAP
         # left: what helps and the 5 A's in two columns (marked with a tick, not colour alone)
         p.panel(MARGIN, y, col_w, box_h, border=p.theme.border)
         p.text(t("what_helps"), MARGIN + 16, y + 10, 26, True, p.theme.accent)
         rows = -(-len(FIVE_AS) // 2)
-        helps_h = box_h - 60 - rows * 34 - 20
-        p.para(app.tx(ending.helps), MARGIN + 16, y + 48, col_w - 32, helps_h, ROLES["helps"].size)
+        helps_h = box_h - 60 - rows * FIVE_AS_ROW - 20
+        p.para(app.tx(ending.helps), MARGIN + PANEL_PAD, y + HELPS_TOP, col_w - 2 * PANEL_PAD, helps_h,
+               ROLES["helps"].size)
         ay = y + box_h - rows * 34 - 14
         first_w = (col_w - 32) * 0.58  # the first column holds the longest names ("Impliquer d'autres…")
         column = [(MARGIN + 16, first_w), (MARGIN + 16 + first_w, col_w - 32 - first_w)]
@@ -241,14 +261,15 @@ class EndingScreen(SituationScreen[EndingReached]):
         p.text(t("debrief"), x2 + 16, y + 10, 26, True, p.theme.accent)
         questions = [app.tx(q) for q in ending.debrief] or [app.tx(q) for q in
                                                            app.pack.situation(event.situation).debrief]
-        qy = y + 52.0
+        qy = y + float(DEBRIEF_TOP)
         room = box_h - 64
         each = room / max(1, len(questions))
         for i, question in enumerate(questions):
             p.text(f"{i + 1}.", x2 + 16, qy, 24, True)
-            used = p.para(question, x2 + 48, qy, col_w - 64, each - 8, ROLES["debrief"].size)
-            qy += used + 18  # stacked, not spread: each may use its fair share, so all still fit
-        self.draw_helplines(p, p.h - 28 - HELP_STRIP_H, p.w - 2 * MARGIN - 300 - GAP)
+            used = p.para(question, x2 + DEBRIEF_INDENT, qy, col_w - PANEL_PAD - DEBRIEF_INDENT, each - 8,
+                          ROLES["debrief"].size)
+            qy += used + DEBRIEF_GAP  # stacked, not spread: each may use its fair share, so all still fit
+        self.draw_helplines(p, p.h - ENDING_BOTTOM - HELP_STRIP_H, p.w - 2 * MARGIN - NEXT_W - GAP)
         p.button(t("next"), p.w - MARGIN - 300, p.h - 100, 300, 72, self.confirm, size=30, bold=True,
                  primary=True, align="center")
 
@@ -271,7 +292,7 @@ class EndingScreen(SituationScreen[EndingReached]):
         for i, line in enumerate(lines):
             x = MARGIN + 16 + i * (each + GAP)
             p.text(line.number, x, y + 40, 30, True, max_w=each)
-            p.para(app.tx(line.name), x, y + 78, each, HELP_STRIP_H - 82, 22)
+            p.para(app.tx(line.name), x, y + HELP_NAME_TOP, each, HELP_STRIP_H - 82, HELP_NAME_SIZE)
 
     def confirm(self) -> None:
         self.story.advance()
@@ -295,7 +316,8 @@ class UnlockedScreen(SituationScreen[EndingReached]):
         self.heading(p, t("unlocked_title"))
         p.panel(MARGIN, TOPBAR_H + 10, p.w - 2 * MARGIN, p.h - TOPBAR_H - 140, border=p.theme.accent, width=3)
         p.text(t(unlock.kind), MARGIN + 24, TOPBAR_H + 26, 22, True, p.theme.accent)
-        p.para(app.tx(unlock.title), MARGIN + 24, TOPBAR_H + 60, p.w - 2 * MARGIN - 48, 50, 34, True)
+        p.para(app.tx(unlock.title), MARGIN + 24, TOPBAR_H + 60, p.w - 2 * MARGIN - 48, UNLOCK_TITLE_H,
+               UNLOCK_TITLE_SIZE, True)
         p.role(app.tx(unlock.text), "unlock", MARGIN + 24, TOPBAR_H + 124, p.w - 2 * MARGIN - 48,
                p.h - TOPBAR_H - 290)
         p.button(t("next"), p.w - MARGIN - 300, p.h - 100, 300, 72, self.confirm, size=30, bold=True,

@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 import pygame
 
 from barst.play.input import Cmd, Input
-from barst.play.metrics import GAP, MARGIN, TOPBAR_H
+from barst.play.metrics import (
+    CLASS_DEBRIEF_BOTTOM,
+    CLASS_DEBRIEF_INDENT,
+    CLASS_DEBRIEF_SIZE,
+    CLASS_DEBRIEF_TOP,
+    GAP,
+    MARGIN,
+    TOPBAR_H,
+)
 from barst.play.screens.base import Screen, page_step
 from barst.play.widgets import Painter
 from barst.sessionplan import current_part, part_title, plan
@@ -238,11 +246,12 @@ class DebriefScreen(Screen):
         p.text(app.t("debrief"), MARGIN, 20, 36, True)
         p.text(app.tx(situation.title), MARGIN, TOPBAR_H - 6, 26, True, p.theme.accent, max_w=p.w - 2 * MARGIN)
         questions = [app.tx(q) for q in situation.debrief]
-        y = TOPBAR_H + 44.0
-        each = (p.h - y - 110) / max(1, len(questions))
+        y = float(CLASS_DEBRIEF_TOP)
+        each = (p.h - y - CLASS_DEBRIEF_BOTTOM) / max(1, len(questions))
         for i, question in enumerate(questions):
             p.text(f"{i + 1}.", MARGIN, y, 28, True)
-            used = p.para(question, MARGIN + 44, y, p.w - 2 * MARGIN - 44, each - 8, 28)
+            used = p.para(question, MARGIN + CLASS_DEBRIEF_INDENT, y, p.w - 2 * MARGIN - CLASS_DEBRIEF_INDENT, each - 8,
+                          CLASS_DEBRIEF_SIZE)
             y += used + 24  # stacked, not spread: each may use its fair share, so all still fit
         if len(situations) > 1:
             p.text(app.t("page", n=self.index + 1, total=len(situations)), MARGIN, p.h - 80, 22,
