@@ -121,9 +121,9 @@ BOARD_CASES: dict[str, tuple[str, str, str, Fits]] = {
 
 
 def _closed_explanation_fits(text: str, source: str, step: str) -> bool:
-    """render.py _card_answer for a true/false card in nl, 4 teams (the mini board's most)."""
-    width, avail = tb.answer_area(4)
-    used = draw_box("Juist antwoord: Niet waar", tb.right_answer(4), step).used
+    """render.py _card_answer for a true/false card in nl, on a turn (one team answers)."""
+    width, avail = tb.answer_area(1)
+    used = draw_box("Juist antwoord: Niet waar", tb.right_answer(1), step).used
     drawn = draw_stack([tb.Section(text, 30), tb.Section(source, 22)], width, avail - used - 14, step)
     return all(part.fits for part in drawn)
 

@@ -54,7 +54,7 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("B052", E, "a card lacks what its type needs (answer, options, points)"),
         RuleInfo("B053", E, "the board does not run from a start square to a finish square"),
         RuleInfo("B060", E, "a help-line link is not tel:, https:, mailto: or sms:"),
-        RuleInfo("B070", W, "a text is too long to fit on screen at 1280x720"),
+        RuleInfo("B070", W, "a text the player cuts or draws past its box at 1280x720, at some text size"),
         RuleInfo("B080", W, "a choice whose condition never holds on any play-through (it is never offered)"),
         RuleInfo("B081", E, "a scene that can be shown with none of its choices offered (the player is stuck)"),
         RuleInfo("B082", E, "an ending reached only through a choice that is never offered"),

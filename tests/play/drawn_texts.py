@@ -37,13 +37,16 @@ from barst.textfit import drawable  # noqa: E402
 
 @dataclass(slots=True)
 class Seen:
-    """One text as a screen drew it: in a box (`width`, `height` px; height 0: one line), cut or not."""
+    """One text as a screen drew it: in a box (`width`, `height` px; height 0: one line) at a font size
+    (`asked`, before shrinking; `px`, as drawn), cut or not."""
 
     screen: str
     width: int
     height: int
     px: int
     cut: bool
+    asked: int = 0
+    bold: bool = False
 
 
 @dataclass(slots=True)
@@ -79,10 +82,11 @@ def recording(recorder: Recorder) -> Iterator[None]:
                       *args: object, **kwargs: object) -> float:
         layout = self.layout
         width, height = layout.px(w), layout.px(h)
-        lines, px = self.texts.fit(value, layout.font_px(size), bool(args[0] if args else kwargs.get("bold")),
-                                   width, height, MIN_TEXT_PX)
-        full = self.texts.wrap(value, px, bool(args[0] if args else kwargs.get("bold")), width)
-        recorder.add(value, Seen(recorder.screen, width, height, px, len(full) > len(lines)))
+        bold = bool(args[0] if args else kwargs.get("bold"))
+        lines, px = self.texts.fit(value, layout.font_px(size), bold, width, height, MIN_TEXT_PX)
+        full = self.texts.wrap(value, px, bold, width)
+        recorder.add(value, Seen(recorder.screen, width, height, px, len(full) > len(lines), layout.font_px(size),
+                                 bold))
         return para(self, value, x, y, w, h, size, *args, **kwargs)  # type: ignore[arg-type]
 
     def recorded_text(self: widgets.Painter, value: str, x: float, y: float, size: float, bold: bool = False,
@@ -92,7 +96,8 @@ def recording(recorder: Recorder) -> Iterator[None]:
             limit = self.layout.px(max_w)
             while px > MIN_TEXT_PX and self.texts.width(value, px, bold) > limit:
                 px -= 1
-            recorder.add(value, Seen(recorder.screen, limit, 0, px, self.texts.width(value, px, bold) > limit))
+            recorder.add(value, Seen(recorder.screen, limit, 0, px, self.texts.width(value, px, bold) > limit,
+                                     self.layout.font_px(size), bold))
         return text(self, value, x, y, size, bold, *args, max_w=max_w, **kwargs)  # type: ignore[arg-type]
 
     widgets.Painter.para = recorded_para  # type: ignore[method-assign]
@@ -192,7 +197,7 @@ def _situation(app: object, situation_id: str, shot: Callable[[str], None], *kin
 
 def board_screens(folder: Path, recorder: Recorder, teams: int | None = None) -> None:
     """Every card of a board pack, front (with and without the good points shown) and answer side, in every
-    edition and language, at each text size, with the most teams the rules allow."""
+    edition and language, at each text size, with the most teams the rules allow, one of them answering."""
     from barst.play.board.render import render
 
     from barst import editions
@@ -231,7 +236,7 @@ def board_screens(folder: Path, recorder: Recorder, teams: int | None = None) ->
 def _card(session: object, state: B.BoardState, card: object, recorder: Recorder, surface: pygame.Surface,
           texts: TextCache, images: object, render: Callable[..., object], lang: str) -> None:
     card_id = card.id  # type: ignore[attr-defined]
-    results = {str(i): "partly" for i in range(len(state.teams))}
+    results = {str(state.turn): "partly"}  # a turn: one team answers (an "everyone" square is not checked)
     for name, phase, points in (("front", "card", False), ("front-points", "card", True),
                                 ("answer", "result", False)):
         session.state = replace(state, phase=phase, card=card_id,  # type: ignore[attr-defined]
