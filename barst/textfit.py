@@ -12,7 +12,7 @@ import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from barst import paths
@@ -187,6 +187,69 @@ def draw_box(text: str, box: Box, step: str) -> Drawn:
     if box.height <= 0:
         return _draw_line(drawable(text), box, step)
     return draw_para(text, box.width, box.height, font_px(box.size, step), box.bold)
+
+
+def surely_fits(text: str, box: Box, step: str) -> bool:
+    """A quick "yes" (or "maybe not") from word widths alone: the text fits `box` at `step` without
+    shrinking. A text that does so at the largest step fits at every smaller one (widths scale with the
+    size, greedy wrapping needs no more lines in a relatively wider box, and smaller lines leave more room)."""
+    px, width, room = _limits(box, step)
+    whole, _ = _unit_widths(text, box.bold)
+    if whole * px <= width:
+        return box.height <= 0 or room >= 1
+    return box.height > 0 and room >= 1 and line_bound(text, width, px, box.bold) <= room
+
+
+@lru_cache(maxsize=1024)
+def _limits(box: Box, step: str) -> tuple[int, int, int]:
+    """A box's font size, width and lines at a text step (boxes repeat for every scene and card)."""
+    px = font_px(box.size, step)
+    return px, round(box.width), round(box.height) // line_height(px) if box.height > 0 else 1
+
+
+def stack_surely_fits(sections: list[Section], width: float, height: float, step: str) -> bool:
+    """A quick "yes" for `draw_stack`: every section fits at full size (so at every smaller step too)."""
+    from barst.play.metrics import GAP, STACK_HEAD_SIZE
+
+    total = 0.0
+    for section in sections:
+        if not section.text:
+            continue
+        px = font_px(section.size, step)
+        head = font_px(STACK_HEAD_SIZE, step) * 1.3 if section.headed else 0.0
+        total += head + line_bound(section.text, round(width), px, False) * line_height(px) + GAP * 0.75
+    return total <= height
+
+
+def line_bound(text: str, width: float, px: float, bold: bool) -> int:
+    """An upper bound on `wrap`'s line count (see `_surely_fits`); a large number when there is none."""
+    whole, paragraphs = _unit_widths(text, bold)
+    if whole * px <= width:
+        return 1
+    space = text_width(" ", px, bold)
+    bound = 0
+    for longest, total, words in paragraphs:
+        if not words:
+            bound += 1
+            continue
+        full = (width - longest * px - space) * 0.999
+        if full <= 0:
+            return 1 << 30
+        bound += 1 + int((total * px + space * (words - 1)) / full)
+    return bound
+
+
+@lru_cache(maxsize=8192)
+def _unit_widths(text: str, bold: bool) -> tuple[float, list[tuple[float, float, int]]]:
+    """Widths at 1 px: the whole text on one line (inf when it has a newline), and per paragraph the
+    longest word, all words together and the number of words. Cached: a text is tried in several boxes."""
+    text = drawable(text)
+    whole = math.inf if "\n" in text.strip() else text_width(" ".join(text.split()), 1, bold)
+    paragraphs = []
+    for paragraph in text.strip().split("\n"):
+        widths = [text_width(word, 1, bold) for word in words_of(paragraph)]
+        paragraphs.append((max(widths, default=0.0), sum(widths), len(widths)))
+    return whole, paragraphs
 
 
 def draw_para(text: str, width_units: float, height_units: float, px: int, bold: bool) -> Drawn:

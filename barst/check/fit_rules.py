@@ -19,7 +19,19 @@ from barst.play import textboxes as tb
 from barst.play.i18n import UI_LANGUAGES, load_strings, ui_dir
 from barst.play.metrics import GAP, TEXT_STEPS
 from barst.text import Text
-from barst.textfit import Drawn, draw_box, draw_stack, text_width
+from barst.textfit import (
+    Drawn,
+    draw_box,
+    draw_stack,
+    font_px,
+    line_bound,
+    line_height,
+    stack_surely_fits,
+    surely_fits,
+    text_width,
+)
+
+LARGEST = list(TEXT_STEPS)[-1]
 
 # How one language's value of a text is drawn at a text step (the box may depend on both).
 Draw = Callable[[str, str, str], Drawn]  # (lang, value, step) -> Drawn
@@ -32,6 +44,8 @@ class Probe:
     draw: Draw
     key: object = None  # what makes two probes the same check (default: the same text in the same box kind)
     langs: tuple[str, ...] = ()  # the languages it is shown in (default: all it has)
+    box: tb.Box | None = None  # a fixed box: most texts are cleared by a quick bound at the largest size
+    quick: Callable[[str, str], bool] | None = None  # (lang, value): the same quick "yes" for other probes
 
 
 def check_fit(pack: Pack, report: Report, helplines: HelpLines | None = None) -> None:
@@ -49,6 +63,10 @@ def check_fit(pack: Pack, report: Report, helplines: HelpLines | None = None) ->
 
 
 def _warn(report: Report, probe: Probe, lang: str, value: str) -> None:
+    if probe.box is not None and surely_fits(value, probe.box, LARGEST):
+        return
+    if probe.quick is not None and probe.quick(lang, value):
+        return
     failed = [(step, drawn) for step in TEXT_STEPS if not (drawn := probe.draw(lang, value, step)).fits]
     if not failed:
         return
@@ -72,7 +90,7 @@ def _warn(report: Report, probe: Probe, lang: str, value: str) -> None:
 
 def _fixed(text: Text | None, box: tb.Box) -> Iterator[Probe]:
     if text is not None:
-        yield Probe(text, box.what, _boxed(box))
+        yield Probe(text, box.what, _boxed(box), box=box)
 
 
 def _boxed(box: tb.Box) -> Draw:
@@ -150,7 +168,7 @@ def _ending_probes(pack: Pack, situation: Situation, ending: Ending, helplines: 
         shown = for_ending(named, pack.region, lang)[:3]
         for line in shown:
             box = tb.helpline_name(len(shown))
-            yield Probe(_only(line.name, lang), box.what, _boxed(box), (line.id, len(shown)))
+            yield Probe(_only(line.name, lang), box.what, _boxed(box), (line.id, len(shown)), box=box)
 
 
 def _only(text: Text, lang: str) -> Text:
@@ -286,7 +304,16 @@ def _closed_answer_probes(card: Card, kind: str, teams: int) -> Iterator[Probe]:
         sections = [tb.Section(value, 30), tb.Section(card.source or "", 22)]
         return _together(draw_stack(sections, width, avail - used - 14, step))
 
-    yield Probe(card.explanation, "explanation with its source", draw)
+    def quick(lang: str, value: str) -> bool:
+        px = font_px(answer_box.size, LARGEST)
+        right = _right_answer(card, kind, lang)
+        if not surely_fits(right, answer_box, LARGEST):
+            return False
+        used = line_bound(right, round(answer_box.width), px, True) * line_height(px)
+        sections = [tb.Section(value, 30), tb.Section(card.source or "", 22)]
+        return stack_surely_fits(sections, width, avail - used - 14, LARGEST)
+
+    yield Probe(card.explanation, "explanation with its source", draw, quick=quick)
 
 
 def _open_answer_probes(card: Card, kind: str, teams: int, narrow: bool) -> Iterator[Probe]:
@@ -298,26 +325,32 @@ def _open_answer_probes(card: Card, kind: str, teams: int, narrow: bool) -> Iter
         first = card.points[0]
         front_w, front_h = tb.front_points_area(kind, len(card.options))
 
+        def body(lang: str) -> str:
+            return "\n".join("• " + point.get(lang) for point in card.points)
+
         def points(lang: str, size: float, w: float, h: float, step: str) -> Drawn:
-            body = "\n".join("• " + point.get(lang) for point in card.points)
-            return _together(draw_stack([tb.Section(body, size)], w, h, step))
+            return _together(draw_stack([tb.Section(body(lang), size)], w, h, step))
 
         if narrow:
             yield Probe(first, "good points beside the card (all together)",
-                        lambda lang, _v, step: points(lang, 24, front_w, front_h, step))
+                        lambda lang, _v, step: points(lang, 24, front_w, front_h, step),
+                        quick=lambda lang, _v: stack_surely_fits([tb.Section(body(lang), 24)], front_w, front_h,
+                                                                 LARGEST))
         yield Probe(first, "good points on the answer side (all together)",
-                    lambda lang, _v, step: points(lang, 28, half, avail, step))
+                    lambda lang, _v, step: points(lang, 28, half, avail, step),
+                    quick=lambda lang, _v: stack_surely_fits([tb.Section(body(lang), 28)], half, avail, LARGEST))
     owner = card.model_answer or card.explanation
     if owner is None:
         return
 
-    def right(lang: str, _value: str, step: str) -> Drawn:
-        sections = [tb.Section(card.model_answer.get(lang) if card.model_answer else "", 26),
-                    tb.Section(card.explanation.get(lang) if card.explanation else "", 26),
-                    tb.Section(card.source or "", 20)]
-        return _together(draw_stack(sections, half, avail, step))
+    def sections(lang: str) -> list[tb.Section]:
+        return [tb.Section(card.model_answer.get(lang) if card.model_answer else "", 26),
+                tb.Section(card.explanation.get(lang) if card.explanation else "", 26),
+                tb.Section(card.source or "", 20)]
 
-    yield Probe(owner, "model answer, explanation and source (together)", right)
+    yield Probe(owner, "model answer, explanation and source (together)",
+                lambda lang, _v, step: _together(draw_stack(sections(lang), half, avail, step)),
+                quick=lambda lang, _v: stack_surely_fits(sections(lang), half, avail, LARGEST))
 
 
 def _together(parts: list[Drawn]) -> Drawn:

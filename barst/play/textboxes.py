@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 
 from barst.play import metrics as M
 from barst.play.metrics import BASE_H, BASE_W, CHOICE_BADGE, CHOICE_H, CHOICE_PAD, CHOICE_W, GAP, MARGIN, ROLES
@@ -43,6 +44,7 @@ class Section:
 
 # --- story screens (barst/play/screens/) ------------------------------------------------------------
 
+@cache
 def scene_text(has_choices: bool) -> Box:
     """story.py SceneScreen.draw: right of the picture, above the choices (or the Next button)."""
     text_w = W - M.SCENE_TEXT_X - MARGIN
@@ -52,15 +54,18 @@ def scene_text(has_choices: bool) -> Box:
     return Box("scene text", text_w, body, ROLES["scene"].size)
 
 
+@cache
 def speaker_line() -> Box:
     return Box("speaker's name and role", W - M.SCENE_TEXT_X - MARGIN, 0, ROLES["speaker"].size, True)
 
 
+@cache
 def top_title() -> Box:
     """story.py top_title: the situation's title over a scene, a consequence and an ending."""
     return Box("situation title above the scene", W - 2 * MARGIN - M.EXIT_W - GAP, 0, M.TOP_TITLE_SIZE, True)
 
 
+@cache
 def choice_button() -> Box:
     """widgets.py Painter.button with a number badge, in story.py's choice grid."""
     badge = min(float(CHOICE_BADGE), CHOICE_H - 2 * 10)
@@ -68,25 +73,30 @@ def choice_button() -> Box:
     return Box("choice button", inner_w, CHOICE_H - 12, ROLES["choice"].size)
 
 
+@cache
 def chosen_label() -> Box:
     """story.py ConsequenceScreen: the chosen label repeated above its feedback."""
     return Box("chosen label on the consequence screen", W - 2 * MARGIN, M.CHOSEN_H, M.CHOSEN_SIZE, True)
 
 
+@cache
 def role_box(what: str, role: str, width: float) -> Box:
     """widgets.py Painter.role without a height: the role's lines at its size."""
     spec = ROLES[role]
     return Box(what, width, spec.lines * spec.size * M.LINE_SPACING, spec.size, spec.bold)
 
 
+@cache
 def feedback() -> Box:
     return role_box("feedback", "feedback", W - 2 * MARGIN)
 
 
+@cache
 def impact() -> Box:
     return role_box("impact (shown on replay)", "impact", W - 2 * MARGIN)
 
 
+@cache
 def verdict() -> Box:
     spec = ROLES["verdict"]
     return Box("ending verdict", W - 2 * MARGIN - M.ENDING_TEXT_X, M.VERDICT_H, spec.size, spec.bold)
@@ -99,12 +109,14 @@ def _ending_panels() -> tuple[float, float]:
     return col_w, box_h
 
 
+@cache
 def helps(five_as: int = 5) -> Box:
     col_w, box_h = _ending_panels()
     rows = -(-five_as // 2)
     return Box("what helps", col_w - 2 * M.PANEL_PAD, box_h - 60 - rows * M.FIVE_AS_ROW - 20, ROLES["helps"].size)
 
 
+@cache
 def ending_debrief(questions: int) -> Box:
     """Each question gets an equal share of the panel (they are stacked, each within its share)."""
     col_w, box_h = _ending_panels()
@@ -113,6 +125,7 @@ def ending_debrief(questions: int) -> Box:
                ROLES["debrief"].size)
 
 
+@cache
 def helpline_name(lines: int) -> Box:
     """story.py EndingScreen.draw_helplines: up to three lines side by side beside the Next button."""
     strip_w = W - 2 * MARGIN - M.NEXT_W - GAP
@@ -120,14 +133,17 @@ def helpline_name(lines: int) -> Box:
     return Box("help line's name on the ending screen", each, M.HELP_STRIP_H - 82, M.HELP_NAME_SIZE)
 
 
+@cache
 def unlock_title() -> Box:
     return Box("unlock title", W - 2 * MARGIN - 48, M.UNLOCK_TITLE_H, M.UNLOCK_TITLE_SIZE, True)
 
 
+@cache
 def unlock_text() -> Box:
     return Box("unlock text", W - 2 * MARGIN - 48, H - M.TOPBAR_H - 290, ROLES["unlock"].size)
 
 
+@cache
 def class_debrief(questions: int) -> Box:
     """trainer.py DebriefScreen: the situation's questions for the group talk, each in its share."""
     each = (H - M.CLASS_DEBRIEF_TOP - M.CLASS_DEBRIEF_BOTTOM) / max(1, questions)
@@ -141,12 +157,14 @@ def _overview_card() -> tuple[float, float]:
     return cw, ch
 
 
+@cache
 def overview_title() -> Box:
     cw, _ = _overview_card()
     return Box("situation title in the content overview", cw - 2 * M.PANEL_PAD, M.OVERVIEW_TITLE_H,
                M.OVERVIEW_TITLE_SIZE, True)
 
 
+@cache
 def overview_notes(title_used: float) -> Box:
     """The notes start under the title's lines (`title_used` high) and its label, and end 12 above the edge."""
     cw, ch = _overview_card()
@@ -154,6 +172,7 @@ def overview_notes(title_used: float) -> Box:
                ch - M.OVERVIEW_NOTES_BELOW_TITLE - title_used - 12, M.OVERVIEW_NOTES_SIZE)
 
 
+@cache
 def menu_title(situations: int, has_image: bool) -> Box:
     """menu.py MenuScreen: a situation's title on its button (below its picture when it has one)."""
     cols = 3 if situations > 4 else 2
@@ -162,17 +181,20 @@ def menu_title(situations: int, has_image: bool) -> Box:
     return Box("situation title in the menu", cw - M.MENU_TITLE_INDENT - 16, M.MENU_TITLE_H, M.MENU_TITLE_SIZE, True)
 
 
+@cache
 def pack_title() -> Box:
     spec = ROLES["title"]
     return Box("pack title on the title screen", W - 2 * MARGIN, M.TITLE_H, spec.size, spec.bold)
 
 
+@cache
 def pack_description() -> Box:
     top = H * M.TITLE_TOP + M.TITLE_H
     return Box("pack description on the title screen", W - 6 * MARGIN, H * M.START_TOP - GAP - top,
                M.DESCRIPTION_SIZE)
 
 
+@cache
 def group_rule() -> Box:
     step = (H - M.RULES_TOP - M.RULES_BOTTOM) / 5
     return Box("group rule", W - 2 * MARGIN - M.RULES_INDENT, step - 8, M.RULES_SIZE)
@@ -180,11 +202,13 @@ def group_rule() -> Box:
 
 # --- board screens (barst/play/board/render.py) -----------------------------------------------------
 
+@cache
 def board_status_line() -> Box:
     """render.py _topbar: the round and the time left, right-aligned before the emergency exit."""
     return Box("round and time left", W * M.BOARD_STATUS_SHARE, 0, M.BOARD_STATUS_SIZE, True)
 
 
+@cache
 def board_title_line(status_w: float) -> Box:
     """render.py _topbar: the title (with the edition) gets what the status (`status_w` wide) leaves."""
     exit_left = W - MARGIN - M.EXIT_W - GAP
@@ -200,6 +224,7 @@ def card_body() -> tuple[float, float, float, float]:
             h - M.CARD_BAND - M.CARD_BODY_BOTTOM)
 
 
+@cache
 def deck_title_line() -> Box:
     x = M.CARD_INSET
     return Box("deck title in the card's band", (W - 2 * x) * M.CARD_DECK_TITLE_SHARE, 0, M.CARD_DECK_TITLE_SIZE, True)
@@ -219,6 +244,7 @@ def card_text_area(kind: str, options: int, points_shown: bool) -> tuple[float, 
     return bw * (M.CARD_POINTS_SHARE if points_shown else 1.0), bh - _buttons_h(kind, options)
 
 
+@cache
 def card_prompt(kind: str, options: int, has_question: bool, points_shown: bool) -> Box:
     width, text_h = card_text_area(kind, options, points_shown)
     if kind == "quote":
@@ -228,11 +254,13 @@ def card_prompt(kind: str, options: int, has_question: bool, points_shown: bool)
     return Box("card prompt", width, text_h * share - 10, size, kind in M.CARD_PROMPT_SIZES)
 
 
+@cache
 def quote_by_line(kind: str, options: int, points_shown: bool) -> Box:
     width, _ = card_text_area(kind, options, points_shown)
     return Box("who says the quote", width - M.CARD_QUOTE_INDENT, 0, M.CARD_QUOTE_BY_SIZE, True)
 
 
+@cache
 def card_question(kind: str, options: int, points_shown: bool, prompt_used: float, quote_by: bool) -> Box:
     """The question under the prompt: what is left of the text area after the prompt's lines."""
     width, text_h = card_text_area(kind, options, points_shown)
@@ -241,6 +269,7 @@ def card_question(kind: str, options: int, points_shown: bool, prompt_used: floa
     return Box("card question", width, text_h - used, M.CARD_QUESTION_SIZE, True)
 
 
+@cache
 def option_button(options: int) -> Box:
     """render.py _action_button with a one-letter key, two options a row."""
     _, _, bw, _ = card_body()
@@ -266,12 +295,14 @@ def answer_area(teams: int) -> tuple[float, float]:
     return bw, verdict_top - 10 - 8
 
 
+@cache
 def right_answer(teams: int) -> Box:
     width, avail = answer_area(teams)
     return Box("right answer", width, min(avail * M.CARD_RIGHT_ANSWER_SHARE, M.CARD_RIGHT_ANSWER_H),
                M.CARD_RIGHT_ANSWER_SIZE, True)
 
 
+@cache
 def choose_deck_button() -> Box:
     """render.py _choose: a deck's name on its button in the deck choice dialog (key badge 1-9)."""
     w = min(M.CHOOSE_W, W - 2 * MARGIN)
