@@ -287,7 +287,7 @@ def _draw_line(text: str, box: Box, step: str) -> Drawn:
 
 
 def draw_stack(sections: list[Section], width: float, height: float, step: str) -> list[Drawn]:
-    """The board's `_stack`: headed sections one under another at the largest common shrink that fits
+    """The board's `text_stack` (look.py): headed sections one under another at the largest common shrink that fits
     (not below half), each then drawn as a paragraph in what is left; a section that gets no room at all
     is wholly cut. Returns one `Drawn` per section with a text."""
     from barst.play.metrics import GAP, STACK_HEAD_SIZE, STACK_MIN_SHRINK, STACK_SHRINK

@@ -121,7 +121,7 @@ BOARD_CASES: dict[str, tuple[str, str, str, Fits]] = {
 
 
 def _closed_explanation_fits(text: str, source: str, step: str) -> bool:
-    """render.py _card_answer for a true/false card in nl, on a turn (one team answers)."""
+    """card_view.py draw_card_answer for a true/false card in nl, on a turn (one team answers)."""
     width, avail = tb.answer_area(1)
     used = draw_box("Juist antwoord: Niet waar", tb.right_answer(1), step).used
     drawn = draw_stack([tb.Section(text, 30), tb.Section(source, 22)], width, avail - used - 14, step)

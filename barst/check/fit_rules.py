@@ -205,7 +205,7 @@ def _line_of(path: Path, key: str) -> Pos:
 def _board_probes(pack: Pack) -> Iterator[Probe]:
     # The answer side keeps a row of verdicts per three answering teams. On a turn one team answers (one
     # row); only an "everyone" square with 4-6 teams takes two rows, and that layout is not checked yet:
-    # it cuts the source of some shipped open cards (see the note on issue 13) and is the board rewrite's.
+    # it cuts the source of some shipped open cards (see the note on issue 13).
     teams = 1
     for edition in pack.editions:
         yield Probe(edition.label, "title and edition in the top bar", _title_draw(pack, edition.label),

@@ -116,8 +116,8 @@ MENU_TITLE_INDENT = 90  # right of the number badge
 MENU_BOTTOM = 110
 MENU_MAX_CARD_H = 300
 
-# --- text boxes of the board game's screens, as barst/play/board/render.py draws them today (that ---
-# --- file does not import these yet: see the note in barst/play/textboxes.py) --------------------
+# --- text boxes of the board game's screens, as barst/play/board/card_view.py, board_view.py and ---
+# --- look.py draw them (they do not import these yet: see the note in barst/play/textboxes.py) ----
 BOARD_HINT_H = 34  # the key hint line at the bottom of every board screen
 CARD_INSET = MARGIN * 0.6  # the card's outline starts this far from the window's edges
 CARD_BAND = 66.0  # the card's coloured header band

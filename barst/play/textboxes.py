@@ -5,8 +5,8 @@ Every number comes from `barst.play.metrics`; the arithmetic mirrors the screen 
 and checks that these boxes are exactly the ones the screens pass to `Painter.para` and `Painter.text`,
 so the checker (B070) measures what the player really draws.
 
-The board boxes mirror barst/play/board/render.py as it is today; that file is being rewritten onto the
-story shell and does not import the board constants yet.
+The board boxes mirror barst/play/board/card_view.py, board_view.py and look.py (once render.py), which
+do not import the board constants yet: the lead's report lists which constant stands for which literal.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class Box:
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """One part of a board stack (`_stack` in render.py): a body text under an optional heading."""
+    """One part of a board stack (`text_stack` in look.py): a body text under an optional heading."""
 
     text: str
     size: float
@@ -200,24 +200,24 @@ def group_rule() -> Box:
     return Box("group rule", W - 2 * MARGIN - M.RULES_INDENT, step - 8, M.RULES_SIZE)
 
 
-# --- board screens (barst/play/board/render.py) -----------------------------------------------------
+# --- board screens (barst/play/board/card_view.py, look.py) -----------------------------------------------------
 
 @cache
 def board_status_line() -> Box:
-    """render.py _topbar: the round and the time left, right-aligned before the emergency exit."""
+    """look.py topbar: the round and the time left, right-aligned before the emergency exit."""
     return Box("round and time left", W * M.BOARD_STATUS_SHARE, 0, M.BOARD_STATUS_SIZE, True)
 
 
 @cache
 def board_title_line(status_w: float) -> Box:
-    """render.py _topbar: the title (with the edition) gets what the status (`status_w` wide) leaves."""
+    """look.py topbar: the title (with the edition) gets what the status (`status_w` wide) leaves."""
     exit_left = W - MARGIN - M.EXIT_W - GAP
     return Box("title and edition in the top bar", exit_left - MARGIN - status_w - 3 * GAP, 0, M.BOARD_TITLE_SIZE,
                True)
 
 
 def card_body() -> tuple[float, float, float, float]:
-    """render.py _card_frame: the card body's box (x, y, w, h) under the band."""
+    """card_view.py _card_frame: the card body's box (x, y, w, h) under the band."""
     x, y = M.CARD_INSET, M.TOPBAR_H + 4
     w, h = W - 2 * x, H - y - M.BOARD_HINT_H - 6
     return (x + M.CARD_BODY_PAD, y + M.CARD_BAND + M.CARD_BODY_TOP, w - 2 * M.CARD_BODY_PAD,
@@ -239,7 +239,7 @@ def _buttons_h(kind: str, options: int) -> float:
 
 
 def card_text_area(kind: str, options: int, points_shown: bool) -> tuple[float, float]:
-    """render.py _card_front: the width and height the prompt and question share above the buttons."""
+    """card_view.py draw_card_front: the width and height the prompt and question share above the buttons."""
     _, _, bw, bh = card_body()
     return bw * (M.CARD_POINTS_SHARE if points_shown else 1.0), bh - _buttons_h(kind, options)
 
@@ -271,7 +271,7 @@ def card_question(kind: str, options: int, points_shown: bool, prompt_used: floa
 
 @cache
 def option_button(options: int) -> Box:
-    """render.py _action_button with a one-letter key, two options a row."""
+    """look.py action_button with a one-letter key, two options a row."""
     _, _, bw, _ = card_body()
     half = (bw - GAP) / 2
     badge_w = max(M.CARD_BUTTON_H * M.BUTTON_BADGE_SHARE, 16 + 14 * 1)
@@ -288,7 +288,7 @@ def front_points_area(kind: str, options: int) -> tuple[float, float]:
 
 
 def answer_area(teams: int) -> tuple[float, float]:
-    """render.py _card_answer: the width and height above the teams' verdicts (up to 3 a row)."""
+    """card_view.py draw_card_answer: the width and height above the teams' verdicts (up to 3 a row)."""
     _, _, bw, bh = card_body()
     rows = math.ceil(teams / M.CARD_VERDICTS_PER_ROW) if teams else 1
     verdict_top = bh - rows * M.CARD_VERDICT_ROW - 4
@@ -304,7 +304,7 @@ def right_answer(teams: int) -> Box:
 
 @cache
 def choose_deck_button() -> Box:
-    """render.py _choose: a deck's name on its button in the deck choice dialog (key badge 1-9)."""
+    """board_view.py draw_choose: a deck's name on its button in the deck choice dialog (key badge 1-9)."""
     w = min(M.CHOOSE_W, W - 2 * MARGIN)
     h = M.CHOOSE_ROW - 10
     badge_w = max(h * M.BUTTON_BADGE_SHARE, 16 + 14 * 1)

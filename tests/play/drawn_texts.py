@@ -198,8 +198,6 @@ def _situation(app: object, situation_id: str, shot: Callable[[str], None], *kin
 def board_screens(folder: Path, recorder: Recorder, teams: int | None = None) -> None:
     """Every card of a board pack, front (with and without the good points shown) and answer side, in every
     edition and language, at each text size, with the most teams the rules allow, one of them answering."""
-    from barst.play.board.render import render
-
     from barst import editions
     from barst.play.board.session import BoardSession
     from barst.play.widgets import Images
@@ -231,6 +229,27 @@ def board_screens(folder: Path, recorder: Recorder, teams: int | None = None) ->
                         recorder.screen = f"choose-{deck.id}"
                         render(surface, session, texts, images)
     pygame.quit()
+
+
+def render(surface: pygame.Surface, session: object, texts: TextCache, images: object) -> None:
+    """Draw the board screen of the session's phase (card front, answer side or deck choice) as the board
+    app's screens do, at the session's text size."""
+    from barst.play.board.board_view import draw_board, draw_choose
+    from barst.play.board.card_view import draw_card_answer, draw_card_front
+    from barst.play.board.look import Frame
+    from barst.play.theme import THEMES
+    from barst.play.widgets import Painter
+
+    layout = Layout(1280, 720, session.text_size)  # type: ignore[attr-defined]
+    painter = Painter(surface, layout, THEMES["normal"], texts, images)  # type: ignore[arg-type]
+    frame = Frame(painter, session, painter.theme)  # type: ignore[arg-type]
+    painter.fill()
+    phase = session.state.phase  # type: ignore[attr-defined]
+    if phase == "choose":
+        draw_board(frame)
+        draw_choose(frame)
+    else:
+        (draw_card_front if phase == "card" else draw_card_answer)(frame)
 
 
 def _card(session: object, state: B.BoardState, card: object, recorder: Recorder, surface: pygame.Surface,
