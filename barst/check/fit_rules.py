@@ -15,6 +15,7 @@ from barst import editions
 from barst.diagnostics import Pos, Report, display_path
 from barst.helplines import HelpLines, for_ending
 from barst.model import Card, Ending, Pack, Situation
+from barst.play import metrics as M
 from barst.play import textboxes as tb
 from barst.play.i18n import UI_LANGUAGES, load_strings, ui_dir
 from barst.play.metrics import GAP, TEXT_STEPS
@@ -301,7 +302,7 @@ def _closed_answer_probes(card: Card, kind: str, teams: int) -> Iterator[Probe]:
 
     def draw(lang: str, value: str, step: str) -> Drawn:
         used = draw_box(_right_answer(card, kind, lang), answer_box, step).used
-        sections = [tb.Section(value, 30), tb.Section(card.source or "", 22)]
+        sections = [tb.Section(value, M.CARD_EXPLANATION_SIZE), tb.Section(card.source or "", M.CARD_SOURCE_SIZE)]
         return _together(draw_stack(sections, width, avail - used - 14, step))
 
     def quick(lang: str, value: str) -> bool:
@@ -310,7 +311,7 @@ def _closed_answer_probes(card: Card, kind: str, teams: int) -> Iterator[Probe]:
         if not surely_fits(right, answer_box, LARGEST):
             return False
         used = line_bound(right, round(answer_box.width), px, True) * line_height(px)
-        sections = [tb.Section(value, 30), tb.Section(card.source or "", 22)]
+        sections = [tb.Section(value, M.CARD_EXPLANATION_SIZE), tb.Section(card.source or "", M.CARD_SOURCE_SIZE)]
         return stack_surely_fits(sections, width, avail - used - 14, LARGEST)
 
     yield Probe(card.explanation, "explanation with its source", draw, quick=quick)
@@ -333,20 +334,21 @@ def _open_answer_probes(card: Card, kind: str, teams: int, narrow: bool) -> Iter
 
         if narrow:
             yield Probe(first, "good points beside the card (all together)",
-                        lambda lang, _v, step: points(lang, 24, front_w, front_h, step),
-                        quick=lambda lang, _v: stack_surely_fits([tb.Section(body(lang), 24)], front_w, front_h,
-                                                                 LARGEST))
+                        lambda lang, _v, step: points(lang, M.CARD_POINTS_SIZE, front_w, front_h, step),
+                        quick=lambda lang, _v: stack_surely_fits([tb.Section(body(lang), M.CARD_POINTS_SIZE)],
+                                                                 front_w, front_h, LARGEST))
         yield Probe(first, "good points on the answer side (all together)",
-                    lambda lang, _v, step: points(lang, 28, half, avail, step),
-                    quick=lambda lang, _v: stack_surely_fits([tb.Section(body(lang), 28)], half, avail, LARGEST))
+                    lambda lang, _v, step: points(lang, M.OPEN_POINTS_SIZE, half, avail, step),
+                    quick=lambda lang, _v: stack_surely_fits([tb.Section(body(lang), M.OPEN_POINTS_SIZE)], half,
+                                                             avail, LARGEST))
     owner = card.model_answer or card.explanation
     if owner is None:
         return
 
     def sections(lang: str) -> list[tb.Section]:
-        return [tb.Section(card.model_answer.get(lang) if card.model_answer else "", 26),
-                tb.Section(card.explanation.get(lang) if card.explanation else "", 26),
-                tb.Section(card.source or "", 20)]
+        return [tb.Section(card.model_answer.get(lang) if card.model_answer else "", M.OPEN_ANSWER_SIZE),
+                tb.Section(card.explanation.get(lang) if card.explanation else "", M.OPEN_ANSWER_SIZE),
+                tb.Section(card.source or "", M.OPEN_SOURCE_SIZE)]
 
     yield Probe(owner, "model answer, explanation and source (together)",
                 lambda lang, _v, step: _together(draw_stack(sections(lang), half, avail, step)),
