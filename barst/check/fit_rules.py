@@ -204,9 +204,8 @@ def _line_of(path: Path, key: str) -> Pos:
 # --- board packs ------------------------------------------------------------------------------------
 
 def _board_probes(pack: Pack) -> Iterator[Probe]:
-    # The answer side keeps a row of verdicts per three answering teams. On a turn one team answers (one
-    # row); only an "everyone" square with 4-6 teams takes two rows, and that layout is not checked yet:
-    # it cuts the source of some shipped open cards (see the note on issue 13).
+    # The answer side keeps one row of verdicts whatever the number of answering teams (more than three
+    # are drawn compact: symbol, mark and points), so the boxes are those of a turn with one team.
     teams = 1
     for edition in pack.editions:
         yield Probe(edition.label, "title and edition in the top bar", _title_draw(pack, edition.label),

@@ -305,3 +305,29 @@ def test_a_game_goes_on_when_the_autosave_cannot_be_written(pygame_ready: None, 
     d.frame()
     shown = [key[0] for key in d.app.texts.surfaces]
     assert any(strings("nl")("autosave_off") in text for text in shown)  # the top bar says so
+
+
+def test_an_everyone_square_with_six_teams_keeps_one_row_of_verdicts_and_cuts_nothing(pygame_ready: None) -> None:
+    from barst import paths
+    from barst.editions import for_play
+    from barst.engine import board as B
+    from barst.play.board.app import shot_session
+
+    shipped = load_pack(paths.scenarios_dir() / "achter-de-voordeur").pack
+    assert shipped is not None
+    for lang in ("nl", "fr"):
+        pack = for_play(shipped, lang, None)
+        session = shot_session(pack, lang, teams=6)
+        app = BoardApp(size=(1280, 720), session=session, transitions=False, options=Settings())
+        session.command("focus:start")
+        open_cards = [c for c in pack.cards if (pack.deck(c.deck or "") or c).type == "case"]  # type: ignore[union-attr]
+        for card in open_cards:
+            state = B.BoardState.from_json(session.state.to_json())
+            state.phase, state.card, state.everyone = "result", card.id, True
+            state.results = {str(i): B.VERDICTS[i % 3] for i in range(len(state.teams))}
+            session.state = state
+            app.after_input()
+            app.texts.surfaces.clear()
+            app.settle()
+            cut = [text for text, *_ in app.texts.surfaces if text.endswith("…")]
+            assert not cut, (lang, card.id, cut)

@@ -145,20 +145,25 @@ def draw_card_answer(f: Frame) -> None:
     # verdicts per team: symbol, name, mark, word, points (beside the Next button, up to 3 per row)
     results = [(int(team), verdict) for team, verdict in s.state.results.items()]
     scoring = s.engine.rules.scoring
-    cols = min(3, max(1, len(results)))
-    rows = math.ceil(len(results) / cols) if results else 1
+    # Up to three teams: each verdict with the team's name and the word. More (an "everyone" square):
+    # one row of symbol, mark and points, so the explanation and the source keep their room.
+    compact = len(results) > 3
+    cols = len(results) if compact else min(3, max(1, len(results)))
     row_h = 50.0
     cell_w = (bw - 400) / cols
-    verdict_top = by + bh - rows * row_h - 4
+    verdict_top = by + bh - row_h - 4
     for i, (team_index, verdict) in enumerate(results):
-        row, col = divmod(i, cols)
-        cx, cy = bx + col * cell_w, verdict_top + row * row_h
+        cx, cy = bx + i * cell_w, verdict_top
         team = s.state.teams[team_index]
         draw_symbol(f, team.symbol, team.colour, cx, cy + 6, 40)
         colour = {"correct": theme.good, "partly": theme.mixed, "wrong": theme.bad}.get(verdict, theme.text)
         icons.draw_verdict(p.surface, verdict, p.rect(cx + 50, cy + 4, 44, 44), colour)
         points = getattr(scoring, verdict, 0)
         given = s.state.answers.get(str(team_index))
+        if compact:
+            label = f"+{points}" + (f" {_answer_word(s, given)}" if given else "")
+            p.text(label, cx + 100, cy + 8, 24, True, max_w=cell_w - 106)
+            continue
         chose = f" — {s.t('team_chose', answer=_answer_word(s, given))}" if given else ""
         p.text(f"{team.name}: {s.t(VERDICT_KEYS.get(verdict, verdict))} (+{points}){chose}", cx + 104, cy + 8,
                26 if cols < 3 else 22, True, max_w=cell_w - 114)
