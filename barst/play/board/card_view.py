@@ -25,7 +25,43 @@ from barst.play.board.look import (
     topbar,
 )
 from barst.play.board.session import BoardSession
-from barst.play.metrics import GAP, MARGIN, TOPBAR_H
+from barst.play.metrics import (
+    CARD_BAND,
+    CARD_BODY_BOTTOM,
+    CARD_BODY_PAD,
+    CARD_BODY_TOP,
+    CARD_BUTTON_H,
+    CARD_BUTTON_ROW,
+    CARD_DECK_TITLE_SHARE,
+    CARD_DECK_TITLE_SIZE,
+    CARD_EXPLANATION_SIZE,
+    CARD_INSET,
+    CARD_OPTION_SIZE,
+    CARD_POINTS_GAP,
+    CARD_POINTS_SHARE,
+    CARD_POINTS_SIZE,
+    CARD_PROMPT_SIZE,
+    CARD_PROMPT_SIZES,
+    CARD_QUESTION_SHARE,
+    CARD_QUESTION_SIZE,
+    CARD_QUOTE_BY_H,
+    CARD_QUOTE_BY_SIZE,
+    CARD_QUOTE_INDENT,
+    CARD_QUOTE_SHARE,
+    CARD_QUOTE_SIZE,
+    CARD_RIGHT_ANSWER_H,
+    CARD_RIGHT_ANSWER_SHARE,
+    CARD_RIGHT_ANSWER_SIZE,
+    CARD_SOURCE_SIZE,
+    CARD_STOP_ROW,
+    CARD_TRUE_FALSE_ROW,
+    CARD_VERDICT_ROW,
+    GAP,
+    OPEN_ANSWER_SIZE,
+    OPEN_POINTS_SIZE,
+    OPEN_SOURCE_SIZE,
+    TOPBAR_H,
+)
 
 VERDICT_KEYS = {"correct": "verdict_correct", "partly": "verdict_partly", "wrong": "verdict_wrong"}
 
@@ -36,15 +72,15 @@ def _card_frame(f: Frame, card: Card, side: str) -> tuple[float, float, float, f
     topbar(f, pack_title(f), status_line(f))
     deck = s.deck_of(card)
     colour, icon, title = deck_look(f, deck)
-    x, y = MARGIN * 0.6, TOPBAR_H + 4
+    x, y = CARD_INSET, TOPBAR_H + 4
     w, h = p.w - 2 * x, p.h - y - HINT_H - 6
     p.panel(x, y, w, h, theme.surface, colour, radius=18, width=6)
-    band = 66.0
+    band = CARD_BAND
     pygame.draw.rect(p.surface, colour, p.rect(x, y, w, band), border_top_left_radius=p.layout.px(18),
                      border_top_right_radius=p.layout.px(18))
     ink = ink_on(colour)
     draw_icon(f, icon, x + 16, y + 8, band - 16, ink)
-    used = p.text(title, x + band + 14, y + 12, 32, True, ink, max_w=w * 0.3)
+    used = p.text(title, x + band + 14, y + 12, CARD_DECK_TITLE_SIZE, True, ink, max_w=w * CARD_DECK_TITLE_SHARE)
     p.text(s.t(side), x + band + 14 + used + 20, y + 18, 24, False, ink, max_w=w * 0.18)
     right = x + w - 20
     if s.state.everyone:
@@ -60,7 +96,8 @@ def _card_frame(f: Frame, card: Card, side: str) -> tuple[float, float, float, f
         p.panel(right - tw - 70, y + 8, tw + 70, band - 16, theme.surface, theme.text, radius=(band - 16) / 2)
         draw_symbol(f, team.symbol, team.colour, right - tw - 62, y + 13, band - 26)
         p.text(label, right - 12, y + 15, 26, True, align="right", max_w=w * 0.26)
-    return x + 28, y + band + 20, w - 56, h - band - 36
+    return (x + CARD_BODY_PAD, y + band + CARD_BODY_TOP, w - 2 * CARD_BODY_PAD,
+            h - band - CARD_BODY_BOTTOM)
 
 
 def draw_card_front(f: Frame) -> None:
@@ -73,43 +110,43 @@ def draw_card_front(f: Frame) -> None:
     buttons_h = 0.0
     if kind == "multiple_choice":
         rows = math.ceil(len(card.options) / 2)
-        buttons_h = rows * 86 + 76
+        buttons_h = rows * CARD_BUTTON_ROW + CARD_STOP_ROW
     elif kind == "true_false":
-        buttons_h = 96 + 76
+        buttons_h = CARD_TRUE_FALSE_ROW + CARD_STOP_ROW
     else:
-        buttons_h = 86 + 76
+        buttons_h = CARD_BUTTON_ROW + CARD_STOP_ROW
     text_h = bh - buttons_h
-    prompt_w = bw * (0.6 if s.show_points and card.points else 1.0)
+    prompt_w = bw * (CARD_POINTS_SHARE if s.show_points and card.points else 1.0)
     top = by
     prompt = s.text(card.prompt)
     if kind == "quote":
         quote_deck = s.deck_of(card)
         draw_icon(f, "quote", bx, top, 52, rgb(quote_deck.colour if quote_deck else None, theme.accent))
-        indent = 66.0
+        indent = CARD_QUOTE_INDENT
         quote_by = s.t("quote_by", who=s.text(card.quote_by)) if card.quote_by else ""
         question = s.text(card.question)
-        used = p.para(prompt, bx + indent, top, prompt_w - indent, text_h * 0.6, 36)
+        used = p.para(prompt, bx + indent, top, prompt_w - indent, text_h * CARD_QUOTE_SHARE, CARD_QUOTE_SIZE)
         top += used + 8
         if quote_by:
-            p.text(quote_by, bx + indent, top, 26, True, theme.muted, max_w=prompt_w - indent)
-            top += 44
+            p.text(quote_by, bx + indent, top, CARD_QUOTE_BY_SIZE, True, theme.muted, max_w=prompt_w - indent)
+            top += CARD_QUOTE_BY_H
         if question:
-            p.para(question, bx, top, prompt_w, by + text_h - top, 32, True)
+            p.para(question, bx, top, prompt_w, by + text_h - top, CARD_QUESTION_SIZE, True)
     else:
         question = s.text(card.question)
-        share = 0.72 if question else 1.0
+        share = CARD_QUESTION_SHARE if question else 1.0
         big = kind in ("true_false", "multiple_choice")
-        used = p.para(prompt, bx, top, prompt_w, text_h * share - 10, 44 if kind == "true_false" else 36 if big else 34,
+        used = p.para(prompt, bx, top, prompt_w, text_h * share - 10, CARD_PROMPT_SIZES.get(kind, CARD_PROMPT_SIZE),
                       big, valign="middle" if kind == "true_false" and not question else "top")
         top += used + 16
         if question:
-            p.para(question, bx, top, prompt_w, by + text_h - top, 32, True, theme.accent)
+            p.para(question, bx, top, prompt_w, by + text_h - top, CARD_QUESTION_SIZE, True, theme.accent)
     if s.show_points and card.points:
-        px = bx + prompt_w + 24
-        pw = bw - prompt_w - 24
+        px = bx + prompt_w + CARD_POINTS_GAP
+        pw = bw - prompt_w - CARD_POINTS_GAP
         p.panel(px - 12, by - 6, pw + 12, text_h, theme.background, theme.border)
         body = "\n".join("• " + s.text(point) for point in card.points)
-        text_stack(f, [(s.t("good_points"), body, 24)], px, by + 4, pw - 12, text_h - 20)
+        text_stack(f, [(s.t("good_points"), body, CARD_POINTS_SIZE)], px, by + 4, pw - 12, text_h - 20)
     # answers / judging
     y = by + bh - buttons_h + 10
     if kind == "true_false":
@@ -120,8 +157,8 @@ def draw_card_front(f: Frame) -> None:
         half = (bw - GAP) / 2
         for i, option in enumerate(card.options):
             row, col = divmod(i, 2)
-            action_button(f, s.text(option.text), bx + col * (half + GAP), y + row * 86, half, 76,
-                           f"option:{option.id}", option.id.upper(), size=24)
+            action_button(f, s.text(option.text), bx + col * (half + GAP), y + row * CARD_BUTTON_ROW, half,
+                          CARD_BUTTON_H, f"option:{option.id}", option.id.upper(), size=CARD_OPTION_SIZE)
     else:
         third = (bw - 3 * GAP) / 4
         for i, verdict in enumerate(("correct", "partly", "wrong")):
@@ -149,7 +186,7 @@ def draw_card_answer(f: Frame) -> None:
     # one row of symbol, mark and points, so the explanation and the source keep their room.
     compact = len(results) > 3
     cols = len(results) if compact else min(3, max(1, len(results)))
-    row_h = 50.0
+    row_h = CARD_VERDICT_ROW
     cell_w = (bw - 400) / cols
     verdict_top = by + bh - row_h - 4
     for i, (team_index, verdict) in enumerate(results):
@@ -177,17 +214,20 @@ def draw_card_answer(f: Frame) -> None:
             right = s.t("answer_true") if card.answer else s.t("answer_false")
         else:
             right = " · ".join(f"{o.id.upper()}: {s.text(o.text)}" for o in card.options if o.correct)
-        used = p.para(s.t("right_answer", answer=right), bx, top, bw, min(avail * 0.35, 100), 32, True,
+        box_h = min(avail * CARD_RIGHT_ANSWER_SHARE, CARD_RIGHT_ANSWER_H)
+        used = p.para(s.t("right_answer", answer=right), bx, top, bw, box_h, CARD_RIGHT_ANSWER_SIZE, True,
                       theme.accent)
         top += used + 14
-        text_stack(f, [(s.t("explanation"), s.text(card.explanation), 30), (s.t("source"), source, 22)],
+        text_stack(f, [(s.t("explanation"), s.text(card.explanation), CARD_EXPLANATION_SIZE),
+                       (s.t("source"), source, CARD_SOURCE_SIZE)],
                bx, top, bw, line_y - top - 8)
     else:
         half = (bw - 2 * GAP) / 2
         points = "\n".join("• " + s.text(point) for point in card.points)
-        text_stack(f, [(s.t("good_points"), points, 28)], bx, top, half, avail)
-        text_stack(f, [(s.t("model_answer"), s.text(card.model_answer), 26),
-                   (s.t("explanation"), s.text(card.explanation), 26), (s.t("source"), source, 20)],
+        text_stack(f, [(s.t("good_points"), points, OPEN_POINTS_SIZE)], bx, top, half, avail)
+        text_stack(f, [(s.t("model_answer"), s.text(card.model_answer), OPEN_ANSWER_SIZE),
+                   (s.t("explanation"), s.text(card.explanation), OPEN_ANSWER_SIZE),
+                   (s.t("source"), source, OPEN_SOURCE_SIZE)],
                bx + half + 2 * GAP, top, half, avail)
     action_button(f, s.t("next_turn"), bx + bw - 380, by + bh - 62, 380, 60, "next", "Enter", "forward",
                    primary=True, size=28)
