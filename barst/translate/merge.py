@@ -138,8 +138,12 @@ def _plan(catalog: Catalog, texts: dict[str, PoText],
                        f"the {LANGUAGE_NAMES.get(catalog.source_lang, catalog.source_lang)} text changed since "
                        "this translation was made")
                 result.fuzzy.append(Fuzzy(entry.address, text.translation_pos, why))
-            unchanged = key in own and own[key] == text.translation and record == entry.source
-            if unchanged:  # keep the file as it was (a hand-written file may have no records)
+            # Unchanged means the same translation made from the same source as the file records (a
+            # hand-written file may have no records: then its translation counts as made from today's
+            # source). Comparing with today's source instead kept a stale record, so a translation reviewed
+            # and found still right stayed fuzzy for ever.
+            unchanged = key in own and own[key] == text.translation and records.get(key, entry.source) == record
+            if unchanged:  # keep the file as it was
                 values[key] = own[key]
                 if key in records:
                     recorded[key] = records[key]

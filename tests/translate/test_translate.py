@@ -120,6 +120,32 @@ def test_a_changed_source_text_makes_its_entry_fuzzy_and_it_is_reported(story: P
     assert pack_status(story, "de").languages[0].fuzzy == []
 
 
+def test_a_fuzzy_entry_reviewed_with_its_translation_unchanged_is_no_longer_fuzzy(story: Path, tmp_path: Path) -> None:
+    # The translator reads the new source, finds the old translation still right and only clears the flag
+    # (Poedit: "Needs work" off). Merge must record the new source, not keep the stale record.
+    po = extract(story, "de", tmp_path / "de.po")
+    translate_all(po, "DE ")
+    merge(po, str(story))
+    edit(story / "situations/party.yaml", "Sam zegt dat je niet mag gaan.", "Sam zegt dat je thuis moet blijven.")
+    for keep_previous in (True, False):  # Poedit may leave the `#|` lines; msgattr --clear-previous drops them
+        fresh = extract(story, "de", tmp_path / "fresh.po")
+        reviewed = polib.pofile(str(fresh))
+        for item in reviewed:
+            if item.msgctxt == "party/start.text":
+                assert item.fuzzy
+                item.flags.remove("fuzzy")
+                if not keep_previous:
+                    item.previous_msgid = None
+        reviewed.save(str(fresh))
+        result = merge(fresh, str(story))
+        assert result.fuzzy == [] and result.written == [story / "translations/de.yaml"], keep_previous
+        assert pack_status(story, "de").languages[0].fuzzy == [], keep_previous
+        records = read_records(story / "translations/de.yaml")
+        assert records["party/start.text"] == "Sam zegt dat je thuis moet blijven."
+        assert merge(fresh, str(story)).written == []  # and merging it again changes nothing
+        edit(story / "translations/de.yaml", "Sam zegt dat je thuis moet blijven.", "Sam zegt dat je niet mag gaan.")
+
+
 def test_a_po_edited_in_another_tools_style_merges_the_same(copy_pack: Callable[[str], Path], tmp_path: Path) -> None:
     first = copy_pack("mini-story")
     second = tmp_path / "second"
