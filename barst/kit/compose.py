@@ -144,6 +144,8 @@ def compose(loaded: LoadedKit, lang: str, edition: Edition | None = None) -> Con
     region = edition.region if edition else kit.region
     decks: list[DeckJob] = []
     for deck in kit.decks:
+        if not printed_in(deck.languages, lang):
+            continue
         if deck.helplines is not None and edition is None:
             continue
         if deck.helplines is None and edition is not None:
@@ -153,9 +155,14 @@ def compose(loaded: LoadedKit, lang: str, edition: Edition | None = None) -> Con
             job.size = card_size(edition.size)
         decks.append(job)
     pages = [] if edition else [PageJob(p.id, text_in(p.title, lang), _blocks(loaded, p, lang, region), p.pos)
-                                for p in kit.pages]
+                                for p in kit.pages if printed_in(p.languages, lang)]
     title = SEP.join(text_in(kit.title, code) for code in langs)
     return Content(title, langs[0], kit.audience, decks, pages, langs)
+
+
+def printed_in(only: list[str], lang: str) -> bool:
+    """Whether a page or deck limited to `only` (empty: every language) is printed in `lang`."""
+    return not only or lang in only
 
 
 def _multi(text: Text | None, langs: list[str]) -> str:

@@ -7,7 +7,7 @@ exception, so `barst check` and `barst kit` report the same findings the same wa
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 
 from barst import paths, pictures
@@ -105,10 +105,11 @@ def _check_kit(loaded: LoadedKit, kit: Kit) -> None:
     except ValueError as exc:
         report.error("K012", f"{exc}", kit.pos, "e.g. gutter: 4, home_bleed: 2, corners: 3")
     _unique(report, [(d.id, d.pos) for d in kit.decks] + [(p.id, p.pos) for p in kit.pages], "deck or page")
+    _check_texts(report, kit, list(kit.languages))
     for deck in kit.decks:
         _check_deck(loaded, kit, deck)
     for page in kit.pages:
-        _check_page(loaded, page)
+        _check_page(loaded, kit, page)
 
 
 def _check_region(report: Report, region: str, pos: Pos, where: str) -> None:
@@ -151,8 +152,10 @@ def _check_deck(loaded: LoadedKit, kit: Kit, deck: KitDeck) -> None:
         _check_card(loaded, card, f"{where}/{card.id}")
     if deck.back is not None:
         _check_back(loaded, deck.back, f"{where}.back")
+    printed = _printed_languages(report, kit, deck.languages, deck.pos, where)
     if deck.from_pack is not None:
         pack = _pack(loaded, deck.from_pack.pack, deck.from_pack.pos, f"{where}.from_pack.pack", "board")
+        _check_pack_languages(report, pack, printed, deck.pos, where)
         if pack is not None and deck.from_pack.deck and pack.deck(deck.from_pack.deck) is None:
             report.error("K010", f"the pack '{pack.id}' has no deck '{deck.from_pack.deck}'", deck.from_pack.pos,
                          "decks: " + ", ".join(d.id for d in pack.decks))
@@ -188,16 +191,18 @@ def _check_back(loaded: LoadedKit, back: Back, where: str) -> None:
                             "keep the two most important lines")
 
 
-def _check_page(loaded: LoadedKit, page: Page) -> None:
+def _check_page(loaded: LoadedKit, kit: Kit, page: Page) -> None:
     report = loaded.report
     where = f"pages/{page.id}"
+    printed = _printed_languages(report, kit, page.languages, page.pos, where)
     if page.kind in PACK_PAGES:
         if not page.pack:
             report.error("K009", f"{where}: a {page.kind} page takes its content from a pack", page.pos,
                          "add `pack: barst` (story) or `pack: achter-de-voordeur` (board)")
         else:
             kind = "board" if page.kind == "board" else "story"
-            _pack(loaded, page.pack, page.pos, f"{where}.pack", kind)
+            pack = _pack(loaded, page.pack, page.pos, f"{where}.pack", kind)
+            _check_pack_languages(report, pack, printed, page.pos, where)
     if page.kind == "plan":
         total = sum(item.minutes or 0 for item in page.items)
         if page.minutes is None or total != page.minutes:
@@ -206,6 +211,52 @@ def _check_page(loaded: LoadedKit, page: Page) -> None:
     for item in page.items:
         if item.icon:
             _check_file(report, icon_path(item.icon), item.pos, f"{where}.items.icon")
+
+
+def _check_texts(report: Report, node: object, langs: list[str]) -> None:
+    """Every text the kit prints is written in every language it is printed in (a deck or page limited by
+    its own `languages:` only in those): a missing one leaves a blank on the card without a word. A
+    warning, so a kit being translated still builds in its finished languages."""
+    if isinstance(node, Text):
+        missing = [lang for lang in langs if not node.values.get(lang)]
+        if missing and node.values:
+            report.warning("K022", f"this text has no {', '.join(missing)}, so it prints blank in that kit (the "
+                           f"kit is printed in {', '.join(langs)})", node.pos,
+                           f"add `{missing[0]}: …` next to the other languages")
+        return
+    if isinstance(node, list):
+        for item in node:
+            _check_texts(report, item, langs)
+        return
+    if isinstance(node, (KitDeck, Page)) and node.languages:
+        langs = [lang for lang in node.languages if lang in langs]
+    if is_dataclass(node):
+        for item in fields(node):
+            if item.name != "pos":
+                _check_texts(report, getattr(node, item.name), langs)
+
+
+def _printed_languages(report: Report, kit: Kit, only: list[str], pos: Pos, where: str) -> list[str]:
+    """The languages a page or deck is printed in: its own `languages:` (which must be the kit's), else all."""
+    for lang in only:
+        if lang not in kit.languages:
+            report.error("K005", f"{where}.languages: '{lang}' is not one of the kit's languages", pos,
+                         f"use some of {', '.join(kit.languages)}, or add {lang} to the kit's `languages:`")
+    return [lang for lang in only if lang in kit.languages] if only else list(kit.languages)
+
+
+def _check_pack_languages(report: Report, pack: Pack | None, printed: list[str], pos: Pos, where: str) -> None:
+    """A kit prints only what is written in the language being built: a page or deck drawn from a pack
+    that lacks one of its languages would come out in another language without a word."""
+    if pack is None:
+        return
+    lacking = [lang for lang in printed if lang not in pack.languages]
+    if lacking:
+        listed = ", ".join(lacking)
+        keep = [lang for lang in printed if lang in pack.languages]
+        report.error("K021", f"{where}: the pack '{pack.id}' is not written in {listed}, so this would print "
+                     f"another language in the {listed} kit", pos,
+                     f"limit it with `languages: [{', '.join(keep)}]`, or translate the pack first")
 
 
 def _check_file(report: Report, path: Path, pos: Pos, where: str) -> None:

@@ -83,6 +83,8 @@ class KitDeck:
     from_pack: FromPack | None = doc("cards taken from a board pack instead", None)
     helplines: HelpLineCard | None = doc("a help-line wallet card per edition instead", None)
     back: Back | None = doc("the back of every card (default: colour, icon and title)", None)
+    languages: list[Lang] = doc("print this deck only in these of the kit's languages, e.g. [nl, fr] for cards "
+                                "from a pack that has no German (default: every language)", factory=list)
     pos: Pos = POS
 
 
@@ -113,6 +115,8 @@ class Page:
     pack: str | None = doc("debrief, five-as and board pages: the pack the content comes from", None)
     columns: list[Text] = doc("attendance pages: column headings", factory=list)
     rows: int = doc("attendance pages: number of empty rows", 12)
+    languages: list[Lang] = doc("print this page only in these of the kit's languages, e.g. [de] for a plan "
+                                "written for the German edition (default: every language)", factory=list)
     pos: Pos = POS
 
 
