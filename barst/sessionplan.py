@@ -9,14 +9,17 @@ KIT = "train-the-trainer.yaml"
 
 
 @cache
-def plan(minutes: int) -> tuple[tuple[dict[str, str], int], ...]:
-    """(title per language, minutes) for each part of the kit's plan of that length; () when none."""
+def plan(minutes: int, lang: str | None = None) -> tuple[tuple[dict[str, str], int], ...]:
+    """(title per language, minutes) for each part of the kit's plan of that length; () when none. With
+    `lang`, only a plan printed in that language (a page's `languages:`): the German 100-minute plan has no
+    board game, the Dutch and French one has."""
     from barst import paths
     from barst.yamlload import load_data
 
     try:
         data = load_data((paths.kits_dir() / KIT).read_text(encoding="utf-8")) or {}
-        pages = [p for p in data.get("pages", []) if p.get("kind") == "plan" and p.get("minutes") == minutes]
+        pages = [p for p in data.get("pages", []) if p.get("kind") == "plan" and p.get("minutes") == minutes
+                 and (lang is None or lang in p.get("languages", [lang]))]
         items = pages[0]["items"] if pages else []
         return tuple((dict(item["title"]), int(item["minutes"])) for item in items)
     except (OSError, KeyError, TypeError, ValueError, AttributeError):

@@ -90,7 +90,7 @@ class LiveScreen(ClassScreen):
         minutes, seconds = divmod(int(elapsed), 60)
         x = MARGIN
         p.text(f"{minutes:02d}:{seconds:02d}", x, y, 44, True, p.theme.accent)
-        parts = plan(app.plan_minutes)
+        parts = plan(app.plan_minutes, app.lang)
         done = 0.0
         for title, length in parts:
             if elapsed / 60 < done + length:
