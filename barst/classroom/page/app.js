@@ -13,6 +13,9 @@
     en: {connecting: "Connecting…", pin_title: "PIN", pin_hint: "Type the PIN shown on the big screen.",
          pin_wrong: "That PIN is not right. Look at the screen again.", ended: "This session has ended. Scan the new code on the screen.",
          exit: "Emergency exit", exit_title: "Time for a pause.", exit_back: "Back", exit_text: "Want to talk to someone? These people listen."},
+    de: {connecting: "Verbinden…", pin_title: "PIN", pin_hint: "Tipp die PIN ein, die auf dem großen Bildschirm steht.",
+         pin_wrong: "Diese PIN stimmt nicht. Schau noch einmal auf den Bildschirm.", ended: "Diese Sitzung ist vorbei. Scanne den neuen Code auf dem Bildschirm.",
+         exit: "Notausgang", exit_title: "Kurz Pause.", exit_back: "Zurück", exit_text: "Möchtest du mit jemandem reden? Diese Menschen hören zu."},
   };
   const EMERGENCY = [{name: "112", number: "112", link: "tel:112", hours: ""}, {name: "101", number: "101", link: "tel:101", hours: ""}];
   const $ = (id) => document.getElementById(id);
