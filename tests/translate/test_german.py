@@ -50,7 +50,7 @@ def test_the_story_player_keeps_german_for_a_pack_without_german_and_says_so_on_
     app = App(PACKS / "mini-story", "de", (1280, 720), transitions=False, store=ProgressStore(tmp_path / "data"))
     app.settle()
     assert app.lang == "de" and app.t("start") == "Start" and app.t("exit") == "Notausgang"
-    note = "Dieses Paket gibt es nicht in dieser Sprache (Deutsch). Die Texte erscheinen auf: Nederlands."
+    note = "Dieses Paket gibt es nicht in dieser Sprache (Deutsch). Die Texte werden angezeigt in: Nederlands."
     assert note in drawn
     assert app.tx(app.head.title) == "Mini verhaal"  # the pack's own first language, as the note says
 
@@ -87,7 +87,7 @@ def test_the_terminal_runner_says_it_once(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_the_note_names_the_language_the_texts_appear_in() -> None:
-    assert missing_language_note("de", ["nl", "fr"], ["fr", "nl"]).endswith("erscheinen auf: Français.")
+    assert missing_language_note("de", ["nl", "fr"], ["fr", "nl"]).endswith("angezeigt in: Français.")
     assert missing_language_note("fr", ["nl", "fr"], ["nl"]) == ""
 
 
