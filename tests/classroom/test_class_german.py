@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from barst.classroom.live import plan
 from barst.play.i18n import load_strings
+from barst.sessionplan import plan
 
 PAGE = Path(__file__).resolve().parents[2] / "barst" / "classroom" / "page"
 
@@ -52,4 +52,4 @@ def test_the_german_class_follows_the_german_plan_without_the_board_game() -> No
     assert not any("Bordspel" in title.values() for title, _ in german)
     dutch = plan(100, "nl")
     assert any(title.get("nl") == "Bordspel" for title, _ in dutch)
-    assert [t["de"] for t, _ in plan(50, "de")][0] == "Beginn"  # the 50-minute plan serves every language
+    assert plan(50, "de")[0][0]["de"] == "Beginn"  # the 50-minute plan serves every language
