@@ -252,8 +252,10 @@ def _build_shop(parts: list[tuple[str, Content]], setup: Settings, fitter: Fitte
         guide = Writer(setup.home.paper, title, lang, setup.home.duplex, fitter.measure)
         progress = _Progress(sum(len(c.pages) for c in guide_pages), options.progress)
         for content in guide_pages:
-            _guide(guide, planner, content, setup.home.paper, result, progress, "guide")
+            _guide(guide, planner, content, setup.home.paper, result, progress, "guide" if decks else "")
         progress.done()
+        if not decks:  # no cards for the shop (the German trainer's pack has none): the pages are the PDF
+            return guide
         result.guide = output.with_name(f"{output.stem}-guide.pdf")
         _atomic_write(guide, result.guide)
     if not decks:

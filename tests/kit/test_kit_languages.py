@@ -134,3 +134,14 @@ def test_a_text_missing_in_one_of_the_kits_languages_is_reported_where_it_is(tmp
     report = check_kit_file(path)
     assert [(d.code, d.pos.line) for d in report.warnings] == [("K022", line)]
     assert "no de" in report.warnings[0].message
+
+
+def test_a_shop_build_without_cards_is_the_guide_itself(tmp_path: Path) -> None:
+    # The German trainer's pack has pages only (its one deck is the board game's): in shop mode that was
+    # "nothing to print" although the guide had been written beside it.
+    result = build_kit(ROOT / "kits/train-the-trainer.yaml",
+                       Options(output=tmp_path / "t.pdf", lang="de", mode="shop"))
+    assert result.path is not None, [d.format() for d in result.report.sorted()]
+    assert result.guide is None and result.job_sheet is None
+    assert "Hilfenummern für die Klasse" in pdf_text(result.path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.pdf"]
