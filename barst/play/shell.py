@@ -38,9 +38,11 @@ if TYPE_CHECKING:
 
 # pygame's event.wait() polls SDL every millisecond (about 1.5% of a core on any driver), so the loop
 # naps instead: briefly while the trainer is clicking, longer once the screen has been still a second.
-# A key or a click is seen within IDLE_NAP at most (30 ms, two frames); a still screen costs ~0.2% of a core.
+# A key or a click is seen within 50 ms at most; a still screen costs a fraction of a percent of a core.
 BUSY_NAP = 0.004
 IDLE_NAP = 0.03
+STILL_NAP = 0.05  # after STILL seconds without input: a wake-up costs more on a real display (X11 pumping)
+STILL = 5.0
 
 
 def quit_on_signals() -> None:
@@ -396,7 +398,8 @@ class Shell(Frames):
             now = time.monotonic()
             if deadline is not None and now >= deadline:
                 return []
-            nap = BUSY_NAP if now - self.last_event < 1.0 else IDLE_NAP
+            quiet = now - self.last_event
+            nap = BUSY_NAP if quiet < 1.0 else IDLE_NAP if quiet < STILL else STILL_NAP
             time.sleep(nap if deadline is None else max(0.0, min(nap, deadline - now)))
 
     # --- driving from tests and screenshots ---
