@@ -25,6 +25,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -145,6 +146,13 @@ def projector(mode: str) -> Any:
     return app
 
 
+def server_cpu_meter(app: Any, me: Any) -> Callable[[], float]:
+    """The CPU seconds the class server's thread has used so far (the projector's own work is apart)."""
+    assert app.server is not None
+    server_tid = app.server.thread.native_id
+    return lambda: next((t.user_time + t.system_time for t in me.threads() if t.id == server_tid), 0.0)
+
+
 def solo_laptop(count: int) -> None:
     import psutil
     import pygame
@@ -153,11 +161,7 @@ def solo_laptop(count: int) -> None:
     app.top.start()  # the plan screen: every situation
     me = psutil.Process()
     rss_before = me.memory_info().rss
-    assert app.server is not None
-    server_tid = app.server.thread.native_id
-
-    def server_cpu() -> float:
-        return next((t.user_time + t.system_time for t in me.threads() if t.id == server_tid), 0.0)
+    server_cpu = server_cpu_meter(app, me)
 
     cpu_before = server_cpu()
     child = subprocess.Popen([sys.executable, __file__, "--solo-child", str(app.port), app.pin, str(count)],
@@ -213,11 +217,7 @@ def laptop(count: int) -> None:
     quiet = [frame() for _ in range(60)]
     me = psutil.Process()
     rss_before = me.memory_info().rss
-    assert app.server is not None
-    server_tid = app.server.thread.native_id
-
-    def server_cpu() -> float:
-        return next((t.user_time + t.system_time for t in me.threads() if t.id == server_tid), 0.0)
+    server_cpu = server_cpu_meter(app, me)
 
     cpu_before = server_cpu()
     child = subprocess.Popen([sys.executable, __file__, "--child", str(app.port), app.pin, str(count)],
