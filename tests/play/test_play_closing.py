@@ -220,23 +220,12 @@ def test_the_board_game_can_ask_for_its_entries_on_the_same_screen(make_app) -> 
     """What the board game on the shell calls at its end: its own record, then this screen over its stack."""
     from datetime import datetime
 
-    from support import PACKS
+    from support import played_board
 
-    from barst.loader import load_pack
-    from barst.play.board.app import shot_session
     from barst.play.screens.closing import write_and_close
     from barst.report.played import Where, board_record
 
-    pack = load_pack(PACKS / "mini-board").pack
-    assert pack is not None
-    session = shot_session(pack, "nl", seed=3)
-    session.command("start")
-    for _ in range(200):
-        if session.state.phase == "over" or len(session.state.drawn) >= 3:
-            break
-        session.skip_animation()
-        phase = session.state.phase
-        session.command({"roll": "roll", "choose": "activate", "card": "stop", "result": "next"}.get(phase, "next"))
+    pack, session = played_board(3)
     host = make_app()  # the shell the board game moves onto
     done: list[bool] = []
     record = board_record(pack, list(session.state.drawn), False, 0, datetime(2026, 3, 2, 9), 40,

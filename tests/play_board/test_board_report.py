@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 
-from support import PACKS
+from support import PACKS, played_board
 
 from barst.loader import load_pack
 from barst.play.board.app import BoardApp, shot_session
@@ -14,16 +14,7 @@ from barst.report import record as R
 
 
 def test_a_board_game_is_recorded_with_the_cards_it_played(pygame_ready: None) -> None:
-    pack = load_pack(PACKS / "mini-board").pack
-    assert pack is not None
-    session = shot_session(pack, "nl", seed=3)
-    session.command("start")
-    for _ in range(200):
-        if session.state.phase == "over" or len(session.state.drawn) >= 4:
-            break
-        session.skip_animation()
-        phase = session.state.phase
-        session.command({"roll": "roll", "choose": "activate", "card": "stop", "result": "next"}.get(phase, "next"))
+    pack, session = played_board(4)
     app = BoardApp(session=session, options=Settings(), transitions=False)
     app.emergency_exit()
     app.go_home()
