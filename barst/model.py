@@ -239,6 +239,7 @@ class Card:
                                     "Community's edition (a contrast, or a line in the caller's language)",
                                     factory=list)
     pos: Pos = POS
+    places: dict[str, Pos] = key_places()  # where each field's key is, so findings point at that line
 
 
 @dataclass(slots=True)
@@ -272,6 +273,7 @@ class SquareKind:
     colour: Colour | None = doc("colour (default: the deck's)", None)
     icon: Id | None = doc("icon name (default: the deck's)", None)
     pos: Pos = POS
+    places: dict[str, Pos] = key_places()  # where each field's key is, so findings point at that line
 
 
 @dataclass(slots=True)
@@ -279,6 +281,7 @@ class Board:
     squares: list[Id] = doc("the path from start to the front door, as square-kind ids")
     square_kinds: list[SquareKind] = doc("the kinds of square used in the path")
     pos: Pos = POS
+    places: dict[str, Pos] = key_places()  # where each field's key is, so findings point at that line
 
 
 @dataclass(slots=True)
@@ -288,6 +291,7 @@ class Scoring:
     wrong: int = doc("points for a wrong answer", 0)
     finish: int = doc("bonus for reaching the front door", 3)
     pos: Pos = POS
+    places: dict[str, Pos] = key_places()  # where each field's key is, so findings point at that line
 
 
 @dataclass(slots=True)
@@ -301,6 +305,7 @@ class Rules:
     end: Literal["first_home", "all_home", "rounds"] = doc("when the game ends", "first_home")
     scoring: Scoring = doc("points", factory=Scoring)
     pos: Pos = POS
+    places: dict[str, Pos] = key_places()  # where each field's key is, so findings point at that line
 
 
 @dataclass(slots=True)
