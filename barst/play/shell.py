@@ -227,12 +227,12 @@ class Shell(Frames):
     # --- input ---
 
     def handle_event(self, event: pygame.event.Event) -> None:
-        from barst.play.screens.closing import offer_on_quit
-
         # the trainer's closing screen, for every game (issue 11): the window's close asks first
-        asks = event.type == pygame.WINDOWCLOSE or (bool(self.stack) and self.top.name == "closing")
-        if asks and offer_on_quit(self, event):
-            return
+        if event.type == pygame.WINDOWCLOSE or (bool(self.stack) and self.top.name == "closing"):
+            from barst.play.screens.closing import offer_on_quit  # not on every key and mouse move
+
+            if offer_on_quit(self, event):
+                return
         if event.type == pygame.VIDEORESIZE:
             self.resized(event.w, event.h)
             return
