@@ -45,7 +45,7 @@ SCRIPTS = {
     "barst_cli": "from barst.cli import main\n\nraise SystemExit(main())\n",
     "barst_play": "import sys\n\nfrom barst.cli import main\n\n"
               "if sys.stderr is None:  # a windowed app has no console: its plain sentences go to the log\n"
-              "    from barst.play.progress import log_dir\n\n"
+              "    from barst.datadir import log_dir\n\n"
               "    log_dir().mkdir(parents=True, exist_ok=True)\n"
               "    sys.stdout = sys.stderr = open(log_dir() / 'barst-play.log', 'a', encoding='utf-8')\n"
               "# macOS passes -psn_… to apps started from the Finder; everything else goes to `barst play`.\n"

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from barst import __version__
-from barst.diagnostics import BarstError
+from barst.errors import BarstError
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -110,12 +110,6 @@ def _writes_so_far() -> int:
     return mark
 
 
-LISTED_COMMANDS = {
-    "translate": "PO files for translators (Poedit, Weblate): extract, merge, status",
-    "report": "the anonymous session report for a project's monitoring (CSV, JSON, PDF)",
-}
-
-
 def build_parser(with_optional: bool = True, command_given: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="barst",
@@ -124,6 +118,10 @@ def build_parser(with_optional: bool = True, command_given: str | None = None) -
     )
     parser.add_argument("--version", action="version", version=f"barst {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    if with_optional and command_given in PLAYER_COMMANDS:
+        # The projector's first frame waits for this parser: only the command asked for is built.
+        _add_player_command(sub, command_given)
+        return parser
 
     check = sub.add_parser("check", help="validate scenario packs and kit files",
                            description="Validate packs, kit files and help lines. With no PATH, everything "
@@ -161,18 +159,13 @@ def build_parser(with_optional: bool = True, command_given: str | None = None) -
     lines.add_argument("--format", choices=("text", "json"), default="text")
     lines.set_defaults(handler=_helplines)
 
-    if with_optional and command_given in PLAYER_COMMANDS:
-        # The projector's first frame waits for this parser: the other commands' options are not needed.
-        for name, summary in LISTED_COMMANDS.items():
-            sub.add_parser(name, help=summary, add_help=False)
-    else:
-        from barst.translate import cli as translate_cli  # light: polib is imported only when a step runs
+    from barst.translate import cli as translate_cli  # light: polib is imported only when a step runs
 
-        translate_cli.add_parser(sub)
+    translate_cli.add_parser(sub)
 
-        from barst.report import cli as report_cli  # light: fpdf2 is imported only by --format pdf
+    from barst.report import cli as report_cli  # light: fpdf2 is imported only by --format pdf
 
-        report_cli.add_parser(sub)
+    report_cli.add_parser(sub)
 
     if with_optional:
         _add_optional_commands(sub)
@@ -180,6 +173,17 @@ def build_parser(with_optional: bool = True, command_given: str | None = None) -
         for name, summary in OPTIONAL_COMMANDS.items():
             sub.add_parser(name, help=summary, add_help=False)
     return parser
+
+
+def _add_player_command(sub: argparse._SubParsersAction[argparse.ArgumentParser], command: str) -> None:
+    if command == "play":
+        from barst.play import cli as play_cli
+
+        play_cli.add_parser_play(sub)
+    else:
+        from barst.classroom import cli as class_cli
+
+        class_cli.add_parser(sub)
 
 
 def _add_optional_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -10,6 +10,8 @@ from enum import Enum
 from pathlib import Path
 from typing import NamedTuple
 
+from barst.errors import BarstError as BarstError  # where most modules have always found it
+
 
 class Severity(Enum):
     ERROR = "error"
@@ -94,10 +96,6 @@ class Report:
 
     def sorted(self) -> list[Diagnostic]:
         return sorted(self.items, key=lambda d: (d.pos.file, d.pos.line, d.pos.col, d.code))
-
-
-class BarstError(Exception):
-    """A user-facing error: printed as one plain sentence, never as a traceback."""
 
 
 @contextmanager

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from barst import paths
-from barst.diagnostics import BarstError, Report, display_path
+from barst.errors import BarstError
+from barst.filecache import remembered
 from barst.text import KNOWN_LANGUAGES, Text
-from barst.yamlload import Node, load_file
+
+if TYPE_CHECKING:
+    from barst.yamlload import Node
 
 PACK_FILE = "pack.yaml"
 CONTENT_FOLDERS = {"story": "situations", "board": "cards"}
@@ -57,8 +61,17 @@ def pack_kind(folder: Path) -> str | None:
 
 
 def read_head(folder: Path) -> PackHead | None:
-    """The head of `folder/pack.yaml`, or None when the file cannot be read as a mapping."""
-    node = load_file(folder / PACK_FILE, display_path(folder / PACK_FILE), Report())
+    """The head of `folder/pack.yaml`, or None when the file cannot be read as a mapping. Kept in the
+    file cache, so a start after the first one reads no YAML before its first frame."""
+    path = folder / PACK_FILE
+    return remembered(path, "head", lambda: _parse_head(path), _head_data, _head_from_data)
+
+
+def _parse_head(path: Path) -> PackHead | None:
+    from barst.diagnostics import Report, display_path
+    from barst.yamlload import load_file
+
+    node = load_file(path, display_path(path), Report())
     if node is None or not node.is_map:
         return None
     fields: dict[str, Node] = node.value
@@ -97,3 +110,49 @@ def _text(node: Node | None, source: str) -> Text | None:
     values = {lang: child.value.strip() for lang, child in node.value.items()
               if lang in KNOWN_LANGUAGES and child.is_scalar and not child.is_null}
     return Text(values) if values else None
+
+
+def _head_data(head: PackHead | None) -> dict[str, Any] | None:
+    if head is None:
+        return None
+    return {"id": head.id, "kind": head.kind, "title": head.title.values,
+            "description": head.description.values if head.description is not None else None,
+            "languages": head.languages, "fallback": head.fallback, "region": head.region}
+
+
+def _head_from_data(data: Any) -> PackHead | None:
+    """A kept head, checked field by field (the cache is a file like any other)."""
+    if data is None:
+        return None
+    description = data["description"]
+    head = PackHead(id=_str(data["id"]), kind=_kind(data["kind"]), title=Text(_words(data["title"])),
+                    description=Text(_words(description)) if description is not None else None,
+                    languages=_languages(data["languages"]), fallback=_languages(data["fallback"]),
+                    region=data["region"])
+    if not head.languages or head.region not in PACK_REGIONS:
+        raise ValueError("not a pack head")
+    return head
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not a string")
+    return value
+
+
+def _kind(value: Any) -> str | None:
+    if value is not None and value not in CONTENT_FOLDERS:
+        raise ValueError("not a pack kind")
+    return value  # type: ignore[no-any-return]
+
+
+def _words(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(k in KNOWN_LANGUAGES and isinstance(v, str) for k, v in value.items()):
+        raise TypeError("not a text")
+    return value
+
+
+def _languages(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(lang in KNOWN_LANGUAGES for lang in value):
+        raise TypeError("not a list of languages")
+    return value

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -10,6 +11,9 @@ import pytest
 # Headless everywhere: tests never need a screen or a sound card.
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+# Nothing a test does reaches this computer's own barst folders (settings, progress, the file cache);
+# the player's tests give each test a folder of its own (`headless_player`).
+os.environ.setdefault("BARST_DATA_DIR", tempfile.mkdtemp(prefix="barst-tests-"))
 
 from support import PACKS, ROOT
 

@@ -7,7 +7,7 @@ import ipaddress
 import os
 import sys
 
-from barst.diagnostics import BarstError
+from barst.errors import BarstError
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

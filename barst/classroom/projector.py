@@ -23,10 +23,11 @@ from barst.classroom.network import Adapter, find_adapters, join_url
 from barst.classroom.screens import JoinScreen, VoteSceneScreen
 from barst.classroom.server import ClassServer, ClassServerError
 from barst.classroom.session import Choice, ClassSession, Question, Tally
+from barst.datadir import data_dir
 from barst.play.app import App
 from barst.play.i18n import Strings, load_strings
 from barst.play.metrics import MARGIN
-from barst.play.progress import ProgressStore, data_dir
+from barst.play.progress import ProgressStore
 from barst.play.screens.base import Screen
 from barst.play.screens.closing import ClosingScreen, close_session
 from barst.play.widgets import Painter

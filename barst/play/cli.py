@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from barst.diagnostics import BarstError
+from barst.errors import BarstError
 from barst.text import KNOWN_LANGUAGES
 
 if TYPE_CHECKING:

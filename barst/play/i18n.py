@@ -11,8 +11,8 @@ from functools import cache
 from pathlib import Path
 
 from barst import paths
+from barst.filecache import remembered
 from barst.text import LANGUAGE_NAMES
-from barst.yamlload import load_data
 
 UI_LANGUAGES = ("nl", "fr", "en", "de")
 
@@ -25,9 +25,23 @@ def ui_dir() -> Path:
 def load_strings(lang: str, prefix: str = "") -> dict[str, str]:
     """The strings of one file, e.g. load_strings('fr') or load_strings('fr', 'board-')."""
     path = ui_dir() / f"{prefix}{lang}.yaml"
-    data = load_data(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    if not path.is_file():
+        return {}
+    return remembered(path, "ui", lambda: _read_strings(path), dict, _as_strings)
+
+
+def _read_strings(path: Path) -> dict[str, str]:
+    from barst.yamlload import load_data  # only when the cache has no copy (filecache.py)
+
+    data = load_data(path.read_text(encoding="utf-8"))
     # `x-` keys are records kept by `barst translate merge`, not words.
     return {str(k): str(v) for k, v in (data or {}).items() if not str(k).startswith("x-")}
+
+
+def _as_strings(kept: object) -> dict[str, str]:
+    if not isinstance(kept, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in kept.items()):
+        raise TypeError("not a table of words")
+    return kept
 
 
 class Strings:

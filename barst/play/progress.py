@@ -1,34 +1,20 @@
 """Replay progress per machine (endings found, unlocks, best scores): never anything about pupils.
-Kept in the user's data folder (platformdirs); BARST_DATA_DIR overrides it (tests). Written atomically."""
+Kept in the data folder (barst/datadir.py). Written atomically."""
 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import platformdirs
-
 from barst import atomic, statefile
+from barst.datadir import data_dir
 
 if TYPE_CHECKING:
     from barst.engine.story import Progress
 
 FILE = "progress.json"
-
-
-def data_dir() -> Path:
-    override = os.environ.get("BARST_DATA_DIR")
-    return Path(override) if override else Path(platformdirs.user_data_dir("barst", appauthor=False))
-
-
-def log_dir() -> Path:
-    override = os.environ.get("BARST_DATA_DIR")
-    if override:
-        return Path(override) / "logs"
-    return Path(platformdirs.user_log_dir("barst", appauthor=False))
 
 
 class ProgressStore:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 class ResumeStore:
     def __init__(self, folder: Path | None = None) -> None:
-        from barst.play.progress import data_dir
+        from barst.datadir import data_dir
 
         self.folder = (folder or data_dir()) / "resume"
         self.kept_aside: Path | None = None

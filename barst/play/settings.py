@@ -47,7 +47,7 @@ class Settings:
 
 class SettingsStore:
     def __init__(self, folder: Path | None = None) -> None:
-        from barst.play.progress import data_dir
+        from barst.datadir import data_dir
 
         self.path = (folder or data_dir()) / FILE
         self.kept_aside: Path | None = None  # an unreadable file, moved out of the way (said on screen)

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from barst.datadir import log_dir
 from barst.play.frames import Frames
 from barst.play.i18n import Strings
 from barst.play.input import Cmd, Input, translate, translate_text
 from barst.play.layout import Layout
 from barst.play.metrics import TEXT_STEPS
-from barst.play.progress import log_dir
 from barst.play.screens.base import Screen
 from barst.play.screens.safety import BlackScreen, EmergencyScreen, ErrorScreen
 from barst.play.screens.trainer import SessionTimer

@@ -219,7 +219,7 @@ def helpline_ids(lines: Iterable[Any]) -> list[str]:
 
 
 def sessions_dir(folder: Path | None = None) -> Path:
-    from barst.play.progress import data_dir
+    from barst.datadir import data_dir
 
     return (folder or data_dir()) / "sessions"
 

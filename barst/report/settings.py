@@ -18,7 +18,7 @@ FORMAT = "barst-trainer/1"
 
 
 def settings_path(folder: Path | None = None) -> Path:
-    from barst.play.progress import data_dir
+    from barst.datadir import data_dir
 
     return (folder or data_dir()) / FILE
 

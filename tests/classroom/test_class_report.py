@@ -12,8 +12,8 @@ from phones import Phone, wait_for
 from test_class_solo_projector import solo
 
 from barst.classroom.projector import ClassApp
+from barst.datadir import data_dir
 from barst.play.input import Cmd, Input
-from barst.play.progress import data_dir
 from barst.report import record as R
 
 MakeApp = Callable[..., ClassApp]

@@ -1,6 +1,6 @@
 """Save the game after every step, atomically, so killing the process loses at most the step in progress.
 
-The file lives in the user's data folder (platformdirs), or under $BARST_DATA_DIR when that is set (tests).
+The file lives in the data folder (barst/datadir.py).
 Writing goes to a temporary file in the same folder, is flushed and fsync'ed, then replaces the old file
 with `os.replace` (atomic on POSIX and Windows): a reader sees the old game or the new one, never half.
 """
@@ -9,28 +9,18 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from barst import atomic, statefile
+from barst.datadir import data_dir
 from barst.engine.board import BoardState, Team
 from barst.model import Pack
 
 FORMAT = 1
 PHASES = ("setup", "roll", "choose", "card", "result", "over")
-ENV = "BARST_DATA_DIR"
-
-
-def data_dir() -> Path:
-    override = os.environ.get(ENV)
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("barst", appauthor=False))
 
 
 def save_path(pack_id: str, folder: Path | None = None) -> Path:
