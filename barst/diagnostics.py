@@ -8,31 +8,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import NamedTuple
 
-from barst.errors import BarstError as BarstError  # where most modules have always found it
+from barst.errors import BarstError as BarstError  # where most modules have always found them
+from barst.pos import NOWHERE as NOWHERE
+from barst.pos import Pos as Pos
 
 
 class Severity(Enum):
     ERROR = "error"
     WARNING = "warning"
     NOTE = "note"
-
-
-class Pos(NamedTuple):
-    """Where a node came from: 1-based line and column. A tuple: made for every YAML node, so cheap."""
-
-    file: str
-    line: int = 0
-    col: int = 0
-
-    def __str__(self) -> str:
-        if self.line <= 0:
-            return self.file
-        return f"{self.file}:{self.line}:{self.col}"
-
-
-NOWHERE = Pos("<built-in>")
 
 
 @dataclass(frozen=True, slots=True)

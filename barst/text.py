@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from barst.diagnostics import NOWHERE, Pos
+from barst.pos import NOWHERE, Pos
 
 KNOWN_LANGUAGES = ("nl", "fr", "en", "de")
 LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English", "de": "Deutsch"}

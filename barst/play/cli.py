@@ -92,11 +92,11 @@ def run_play(args: argparse.Namespace) -> int:
         return 1
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
-    from barst.play.app import App
-
     head = read_head(folder)
     if head is not None and head.kind == "board":
         return _run_board(folder, args, head)
+
+    from barst.play.app import App
 
     return run_window(lambda: App(folder, args.lang, args.size, fullscreen=args.fullscreen, display=args.display,
                                   region=args.region, head=head, options=options_of(args)))
