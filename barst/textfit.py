@@ -11,9 +11,8 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from barst import paths
 from barst.play.metrics import LINE_SPACING, MIN_TEXT_PX, ROLES, TEXT_STEPS
@@ -154,8 +153,7 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return sum(map(widths.__getitem__, text)) * size * per_px
 
 
-@dataclass(frozen=True, slots=True)
-class Drawn:
+class Drawn(NamedTuple):
     """How the player draws a text in a box at 1280x720: at which size, in how many lines, and what is
     lost (`cut` characters behind the '…'; a one-line box: `over` pixels past its edge, about `cut`
     characters)."""

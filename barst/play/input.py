@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 import pygame
 
@@ -60,8 +60,7 @@ NAMED = {pygame.K_TAB: "tab", pygame.K_DELETE: "delete"}
 DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
 
 
-@dataclass(frozen=True, slots=True)
-class Input:
+class Input(NamedTuple):
     cmd: Cmd
     number: int = 0
     pos: tuple[int, int] = (0, 0)

@@ -3,15 +3,17 @@ logical height, an ultra-wide one more logical width; one unit is `scale` pixels
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pygame
 
 from barst.play.metrics import BASE_H, BASE_W, MIN_TEXT_PX, TEXT_STEPS
 
 
-@dataclass(frozen=True, slots=True)
-class Layout:
+class Layout(NamedTuple):
+    """The window in pixels and the logical units drawn into it. A NamedTuple, as the other immutable
+    records of the first frame: a frozen dataclass costs a millisecond or two of start-up to create."""
+
     width: int  # window size in pixels
     height: int
     text_step: str = "normal"

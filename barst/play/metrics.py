@@ -7,7 +7,7 @@ that fits at 1280x720 fits everywhere at the default text size.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 BASE_W = 1280
 BASE_H = 720
@@ -33,8 +33,7 @@ SCENE_TEXT_BOTTOM = BASE_H - MARGIN - 2 * CHOICE_H - GAP - GAP
 CHOICE_W = (BASE_W - 2 * MARGIN - GAP) // 2
 
 
-@dataclass(frozen=True, slots=True)
-class Role:
+class Role(NamedTuple):
     """A kind of text on screen: font size, weight and the box it must fit in at 1280x720."""
 
     size: int

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 RGB = tuple[int, int, int]
 
@@ -12,8 +12,7 @@ def hex_rgb(value: str) -> RGB:
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
 
 
-@dataclass(frozen=True, slots=True)
-class Theme:
+class Theme(NamedTuple):
     id: str
     background: RGB
     surface: RGB  # panels and buttons
