@@ -29,12 +29,17 @@ def words_of(paragraph: str) -> list[str]:
     return [word for word in paragraph.replace("\t", " ").split(" ") if word]
 
 
-def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
+def wrap(text: str, width: float, measure: Callable[[str], float],
+         guess: Callable[[str], float] | None = None) -> list[str]:
     """Greedy word wrap; blank lines and newlines are kept; a word longer than a line is split.
 
     Near-linear on any input: a line is measured only while it fits (so at most a line's worth of text
     at a time), and a long word (a pasted link) is split by doubling then halving the cut, never by
     trying one character less at a time over the whole word.
+
+    `guess`, a cheap estimate of `measure` (the width table), only saves measuring: the line's end is
+    guessed first and then checked with `measure`, about two measures a line instead of one a word
+    (the font's own measure is the costly part of drawing a screen). The lines are the same either way.
     """
     lines: list[str] = []
     for paragraph in drawable(text).strip().split("\n"):
@@ -43,17 +48,49 @@ def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
             lines.append("")
             continue
         line = ""
-        for word in words:
-            candidate = f"{line} {word}" if line else word
-            if measure(candidate) <= width:
-                line = candidate
-                continue
-            if line:
+        taken = 0
+        while taken < len(words):
+            count = _words_that_fit(line, words, taken, width, measure, guess)
+            if count:
+                line = " ".join([line, *words[taken:taken + count]] if line else words[taken:taken + count])
+                taken += count
+                if taken == len(words):
+                    break
+            if line:  # the next word starts a new line
                 lines.append(line)
-            line = _split_word(word, width, measure, lines)
-
+                line = ""
+                continue
+            line = _split_word(words[taken], width, measure, lines)  # it is wider than a line
+            taken += 1
         lines.append(line)
     return lines
+
+
+def _words_that_fit(line: str, words: list[str], start: int, width: float, measure: Callable[[str], float],
+                    guess: Callable[[str], float] | None) -> int:
+    """How many of `words[start:]` still fit on `line`, as adding them one at a time would find (a line
+    is never narrower for one more word)."""
+    def fits(count: int) -> bool:
+        taken = words[start:start + count]
+        return measure(" ".join([line, *taken] if line else taken)) <= width
+
+    count, most = 0, len(words) - start  # `most`: more than this many are known not to fit
+    if guess is not None:  # start at the guessed end of the line, then correct it
+        used, space = guess(line), guess(" ")
+        for word in words[start:]:
+            used += guess(word) + (space if line or count else 0)
+            if used > width:
+                break
+            count += 1
+        while count and not fits(count):
+            count -= 1
+            most = count
+    while count < most and fits(count + 1):
+        count += 1
+    return count
+    while start + count < len(words) and fits(count + 1):
+        count += 1
+    return count
 
 
 def _split_word(word: str, width: float, measure: Callable[[str], float], lines: list[str]) -> str:

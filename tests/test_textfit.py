@@ -31,3 +31,36 @@ def test_a_no_break_space_keeps_french_punctuation_on_its_line() -> None:
 
     lines = wrap("Vrai ou faux\u202f? «\u00a0Oui\u00a0»", 13, len)
     assert lines == ["Vrai ou", "faux\u202f?", "«\u00a0Oui\u00a0»"]  # never "?" or "»" alone at a line start
+
+
+def _widths(text: str) -> float:
+    """A measure with uneven letters, as a real font has."""
+    return sum(3.0 if c in "mW—" else 1.0 if c in "i.,!" else 2.0 for c in text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.integers(min_value=2, max_value=60),
+       st.sampled_from(["exact", "narrow", "wide", "nothing", "everything"]))
+def test_a_guessed_line_end_never_changes_the_lines(text: str, width: int, kind: str) -> None:
+    from barst.textfit import wrap
+
+    guesses = {"exact": _widths, "narrow": lambda s: 0.7 * _widths(s), "wide": lambda s: 1.4 * _widths(s),
+               "nothing": lambda s: 0.0, "everything": lambda s: 1e9}
+    assert wrap(text, width, _widths, guess=guesses[kind]) == wrap(text, width, _widths)
+
+
+def test_a_good_guess_measures_about_twice_a_line() -> None:
+    from barst.textfit import wrap
+
+    measured: list[str] = []
+
+    def measure(text: str) -> float:
+        measured.append(text)
+        return _widths(text)
+
+    text = " ".join(["Wie", "luistert", "als", "het", "thuis", "niet", "veilig", "is?"] * 12)
+    unguided = len(wrap(text, 50, measure))
+    unguided_measures, measured[:] = len(measured), []
+    lines = len(wrap(text, 50, measure, guess=_widths))
+    assert lines == unguided
+    assert len(measured) <= 2 * lines + 1 < unguided_measures / 2

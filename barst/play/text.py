@@ -13,7 +13,7 @@ import pygame
 from barst import paths
 from barst.play.metrics import LINE_SPACING
 from barst.play.theme import RGB
-from barst.textfit import drawable, wrap
+from barst.textfit import drawable, text_width, wrap
 
 MAX_SURFACES = 3000
 
@@ -55,7 +55,8 @@ class TextCache:
         found = self.wraps.get(key)
         if found is None:
             font = self.font(px, bold)
-            found = self.wraps[key] = wrap(text, width, lambda s: font.size(s)[0])
+            found = self.wraps[key] = wrap(text, width, lambda s: font.size(s)[0],
+                                           guess=lambda s: text_width(s, px, bold))
         return found
 
     @staticmethod

@@ -91,3 +91,22 @@ def test_textfit_is_pure():
     metrics = (PLAY / "metrics.py").read_text(encoding="utf-8")
     assert "pygame" not in source.replace("no pygame", "") and "import pygame" not in metrics
     assert Path(ROOT / "assets" / "fonts" / "andika-metrics.json").is_file()
+
+
+@pytest.mark.parametrize(("px", "bold", "width"), [(30, False, 700), (25, False, 420), (60, True, 1160), (14, False, 300)])
+def test_the_players_guided_wrap_breaks_lines_where_the_font_does(px: int, bold: bool, width: int) -> None:
+    # The player guesses each line's end from the width table and checks it with the font (textfit.wrap);
+    # the lines must be those of measuring word by word with the real font, for every shipped scene.
+    from barst.loader import load_pack
+    from barst.textfit import wrap
+
+    pygame.font.init()
+    pack = load_pack(ROOT / "scenarios" / "barst").pack
+    assert pack is not None
+    texts = [scene.text.get(lang) for situation in pack.situations for scene in situation.scenes
+             for lang in pack.languages if scene.text.has(lang)]
+    assert len(texts) > 100
+    cache = TextCache()
+    font = cache.font(px, bold)
+    for text in texts:
+        assert cache.wrap(text, px, bold, width) == wrap(text, width, lambda s: font.size(s)[0]), text
