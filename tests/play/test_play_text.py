@@ -93,7 +93,8 @@ def test_textfit_is_pure():
     assert Path(ROOT / "assets" / "fonts" / "andika-metrics.json").is_file()
 
 
-@pytest.mark.parametrize(("px", "bold", "width"), [(30, False, 700), (25, False, 420), (60, True, 1160), (14, False, 300)])
+@pytest.mark.parametrize(("px", "bold", "width"),
+                         [(30, False, 700), (25, False, 420), (60, True, 1160), (14, False, 300)])
 def test_the_players_guided_wrap_breaks_lines_where_the_font_does(px: int, bold: bool, width: int) -> None:
     # The player guesses each line's end from the width table and checks it with the font (textfit.wrap);
     # the lines must be those of measuring word by word with the real font, for every shipped scene.
