@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import glob
 import os
 import time
 from collections.abc import Iterator
@@ -81,6 +80,8 @@ STALE_SECONDS = 600  # a temporary file this old belongs to a process that was k
 def _remove_stale(folder: Path, name: str) -> None:
     """Remove what killed writers of `name` left behind: only our own `.NAME.*.tmp` files, only old ones
     (a writer still at work is never that slow)."""
+    import glob  # only when something is saved, as tempfile above
+
     now = time.time()
     for leftover in folder.glob(f".{glob.escape(name)}.*.tmp"):
         with contextlib.suppress(OSError):

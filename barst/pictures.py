@@ -8,7 +8,6 @@ refer to nothing outside themselves (an `<image href="/home/…">` would copy th
 
 from __future__ import annotations
 
-import base64
 import binascii
 import re
 import struct
@@ -82,6 +81,8 @@ def svg_problem(data: bytes) -> str | None:
             shown = ref[:60].decode("utf-8", "replace")
             return f"the SVG refers to '{shown}' outside itself; embed it or remove it"
         if inline.group(1):
+            import base64  # only for a picture inside an SVG (the player's start loads this module)
+
             try:
                 raw = base64.b64decode(re.sub(rb"\s+", b"", inline.group(2)), validate=True)
             except (binascii.Error, ValueError):

@@ -12,10 +12,8 @@ from barst.play.i18n import UI_LANGUAGES, interface_language
 from barst.play.progress import ProgressStore
 from barst.play.resume import ResumeStore
 from barst.play.screens.base import Screen
-from barst.play.screens.menu import MenuScreen
 from barst.play.screens.safety import PackErrorScreen
 from barst.play.screens.start import LanguageScreen, TitleScreen
-from barst.play.screens.trainer import TrainerPanel
 from barst.play.settings import Settings, SettingsStore
 from barst.play.shell import Shell
 from barst.text import Text
@@ -168,10 +166,14 @@ class App(Shell):
     def home_stack(self) -> list[Screen]:
         if self.control is None:
             return self.stack[:1]
+        from barst.play.screens.menu import MenuScreen  # after the first frame, as every screen past the title
+
         self.control.queue = []
         return [MenuScreen(self)]
 
     def trainer_screen(self) -> Screen | None:
+        from barst.play.screens.trainer import TrainerPanel
+
         if self.control is None or isinstance(self.top, TrainerPanel):
             return None
         return TrainerPanel(self)

@@ -18,8 +18,8 @@ from barst.play.widgets import Button, Images, Painter
 
 if TYPE_CHECKING:
     from barst.play.screens.base import Screen
-    from barst.play.screens.trainer import SessionTimer
     from barst.play.settings import Settings
+    from barst.play.timer import SessionTimer
 
 TRANSITION = 0.22  # seconds of cross-fade between screens
 

@@ -17,9 +17,9 @@ if TYPE_CHECKING:
     from barst.play.progress import ProgressStore
     from barst.play.resume import ResumeStore
     from barst.play.screens.base import Screen
-    from barst.play.screens.trainer import SessionTimer
     from barst.play.settings import Settings
     from barst.play.theme import Theme
+    from barst.play.timer import SessionTimer
 
 
 class StoryHost(Host, Protocol):

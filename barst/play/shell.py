@@ -25,10 +25,10 @@ from barst.play.layout import Layout
 from barst.play.metrics import TEXT_STEPS
 from barst.play.screens.base import Screen
 from barst.play.screens.safety import BlackScreen, EmergencyScreen, ErrorScreen
-from barst.play.screens.trainer import SessionTimer
 from barst.play.settings import Settings, SettingsStore
 from barst.play.text import TextCache
 from barst.play.theme import THEMES, Theme, next_theme
+from barst.play.timer import SessionTimer
 from barst.play.widgets import Button, Images
 from barst.play.window import usable_display
 from barst.text import Text

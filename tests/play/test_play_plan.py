@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 from drive import key
 
-from barst.play.screens.trainer import PLAN_MINUTES, SessionTimer
+from barst.play.timer import PLAN_MINUTES, SessionTimer
 from barst.sessionplan import current_part, part_title, plan
 
 

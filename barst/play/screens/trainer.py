@@ -3,9 +3,7 @@ text size, colours and language. Every item has a number key, so it works from t
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -22,47 +20,13 @@ from barst.play.metrics import (
     TOPBAR_H,
 )
 from barst.play.screens.base import Screen, page_step
+from barst.play.timer import PLAN_MINUTES
 from barst.play.widgets import Painter
-from barst.sessionplan import current_part, part_title, plan
+from barst.sessionplan import part_title, plan
 from barst.text import LANGUAGE_NAMES
 
 if TYPE_CHECKING:
     from barst.play.host import StoryHost
-
-PLAN_MINUTES = 50  # the trainer kit's plan for one lesson hour (barst.sessionplan: the kit's own file)
-
-
-@dataclass(slots=True)
-class SessionTimer:
-    started: float | None = None  # monotonic time when running
-    banked: float = 0.0
-    clock: Callable[[], float] = time.monotonic
-
-    @property
-    def running(self) -> bool:
-        return self.started is not None
-
-    def elapsed(self) -> float:
-        return self.banked + (self.clock() - self.started if self.started is not None else 0.0)
-
-    def toggle(self) -> None:
-        if self.started is None:
-            self.started = self.clock()
-        else:
-            self.banked = self.elapsed()
-            self.started = None
-
-    def reset(self) -> None:
-        self.started = None
-        self.banked = 0.0
-
-    def text(self) -> str:
-        seconds = int(self.elapsed())
-        return f"{seconds // 60:02d}:{seconds % 60:02d}"
-
-    def phase(self) -> int:
-        return current_part(plan(PLAN_MINUTES), self.elapsed() / 60)
-
 
 def dim(p: Painter, alpha: int = 200) -> None:
     veil = pygame.Surface(p.surface.get_size(), pygame.SRCALPHA)
