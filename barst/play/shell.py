@@ -36,9 +36,11 @@ from barst.text import Text
 if TYPE_CHECKING:
     from barst.model import HelpLine
 
-# pygame's event.wait() polls SDL every millisecond (about 1.5% of a core on any driver), so the loop
-# naps instead: briefly while the trainer is clicking, longer once the screen has been still a second.
-# A key or a click is seen within 50 ms at most; a still screen costs a fraction of a percent of a core.
+# pygame's event.wait() polls SDL every millisecond (about 1.5% of a core on any driver). Where SDL can block
+# in the window system (sdlwait.py) the loop sleeps there, woken by the next event; elsewhere it naps:
+# briefly while the trainer is clicking, longer once the screen has been still a second. A key or a click
+# is seen at once, or within 50 ms when napping; a still screen costs a fraction of a percent of a core.
+LONGEST_WAIT = 0.5  # a blocking wait still returns this often: Python's own Ctrl+C handler runs only then
 BUSY_NAP = 0.004
 IDLE_NAP = 0.03
 STILL_NAP = 0.05  # after STILL seconds without input: a wake-up costs more on a real display (X11 pumping)
@@ -97,6 +99,7 @@ class Shell(Frames):
         self.typing = False
         self.clock_shown = ""
         self.last_event = 0.0
+        self.blocking_wait: Callable[[int], bool] | None = None  # set once the first frame is up (run)
 
     # --- hooks for the game ---
 
@@ -375,6 +378,9 @@ class Shell(Frames):
             self.guarded(self.finish_loading)
             if self.dirty:
                 self.present()  # the checked pack's first screen, or its errors, without waiting for input
+            from barst.play.sdlwait import blocking_wait  # ctypes: after the first frame
+
+            self.blocking_wait = blocking_wait()
             while self.running:
                 for item in self.next_events(self.wait_time()):
                     self.handle_event(item)
@@ -398,6 +404,10 @@ class Shell(Frames):
             now = time.monotonic()
             if deadline is not None and now >= deadline:
                 return []
+            if self.blocking_wait is not None:
+                left = LONGEST_WAIT if deadline is None else min(LONGEST_WAIT, deadline - now)
+                self.blocking_wait(max(1, round(left * 1000)))
+                continue
             quiet = now - self.last_event
             nap = BUSY_NAP if quiet < 1.0 else IDLE_NAP if quiet < STILL else STILL_NAP
             time.sleep(nap if deadline is None else max(0.0, min(nap, deadline - now)))
