@@ -116,7 +116,7 @@ def run_window(make: Callable[[], Shell]) -> int:
     opens the projector (`barst play` for both games, `barst class`)."""
     import pygame
 
-    from barst.play.shell import python_signals_back, quit_on_signals
+    from barst.play.events import python_signals_back, quit_on_signals
 
     quit_on_signals()
     try:

@@ -7,8 +7,6 @@ screen, the corner clock and the calm error screen. A game (the story in `app.py
 
 from __future__ import annotations
 
-import signal
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -18,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from barst.datadir import log_dir
+from barst.play.events import EventSource
 from barst.play.frames import Frames
 from barst.play.i18n import Strings
 from barst.play.input import Cmd, Input, translate, translate_text
@@ -35,31 +34,6 @@ from barst.text import Text
 
 if TYPE_CHECKING:
     from barst.model import HelpLine
-
-# pygame's event.wait() polls SDL every millisecond (about 1.5% of a core on any driver). Where SDL can block
-# in the window system (sdlwait.py) the loop sleeps there, woken by the next event; elsewhere it naps:
-# briefly while the trainer is clicking, longer once the screen has been still a second. A key or a click
-# is seen at once, or within 50 ms when napping; a still screen costs a fraction of a percent of a core.
-LONGEST_WAIT = 0.5  # a blocking wait still returns this often: Python's own Ctrl+C handler runs only then
-BUSY_NAP = 0.004
-IDLE_NAP = 0.03
-STILL_NAP = 0.05  # after STILL seconds without input: a wake-up costs more on a real display (X11 pumping)
-STILL = 5.0
-
-
-def quit_on_signals() -> None:
-    """Let Ctrl+C and SIGTERM end the player at once, on any screen. While the loop blocks in SDL's event
-    wait, Python's own SIGINT handler never runs (the wait does not return to Python); SDL installs its
-    handlers, which post a quit event that wakes the wait, only where the signal still has its default
-    action. Called by the commands that open the window, before the shell initialises SDL."""
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-def python_signals_back() -> None:
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-
 
 class Shell(Frames):
     session_mode = ""  # the session report's mode ("story", "board", …)
@@ -98,8 +72,7 @@ class Shell(Frames):
         self.errors: list[str] = []  # log files written this session
         self.typing = False
         self.clock_shown = ""
-        self.last_event = 0.0
-        self.blocking_wait: Callable[[int], bool] | None = None  # set once the first frame is up (run)
+        self.events = EventSource()
 
     # --- hooks for the game ---
 
@@ -371,18 +344,16 @@ class Shell(Frames):
         self.after_input()
 
     def run(self) -> int:
-        """The loop, until the window closes (or Ctrl+C / SIGTERM: see `quit_on_signals`)."""
+        """The loop, until the window closes (or Ctrl+C / SIGTERM: see `events.quit_on_signals`)."""
         code = 0
         try:
             self.present()
             self.guarded(self.finish_loading)
             if self.dirty:
                 self.present()  # the checked pack's first screen, or its errors, without waiting for input
-            from barst.play.sdlwait import blocking_wait  # ctypes: after the first frame
-
-            self.blocking_wait = blocking_wait()
+            self.events.block_in_sdl()
             while self.running:
-                for item in self.next_events(self.wait_time()):
+                for item in self.events.next(self.wait_time()):
                     self.handle_event(item)
                 self.guarded(self.step_time)
                 if self.dirty or self.fade_from is not None or self.top.animating:
@@ -391,26 +362,6 @@ class Shell(Frames):
             code = 130
         self.record_session()
         return code
-
-    def next_events(self, wait_ms: int) -> list[pygame.event.Event]:
-        """The events that came, waiting for them at most `wait_ms` (0: until one comes)."""
-        now = time.monotonic()
-        deadline = now + wait_ms / 1000 if wait_ms else None
-        while True:
-            events = pygame.event.get()
-            if events:
-                self.last_event = time.monotonic()
-                return events
-            now = time.monotonic()
-            if deadline is not None and now >= deadline:
-                return []
-            if self.blocking_wait is not None:
-                left = LONGEST_WAIT if deadline is None else min(LONGEST_WAIT, deadline - now)
-                self.blocking_wait(max(1, round(left * 1000)))
-                continue
-            quiet = now - self.last_event
-            nap = BUSY_NAP if quiet < 1.0 else IDLE_NAP if quiet < STILL else STILL_NAP
-            time.sleep(nap if deadline is None else max(0.0, min(nap, deadline - now)))
 
     # --- driving from tests and screenshots ---
 
