@@ -1,3 +1,3 @@
-from barst.cli import main
+from barst.start import main
 
 raise SystemExit(main())

@@ -13,10 +13,11 @@ from barst.safefile import NotRegularFile
 
 
 @contextlib.contextmanager
-def replacing(path: Path) -> Iterator[Path]:
+def replacing(path: Path, told: bool = True) -> Iterator[Path]:
     """Yield a temporary path beside `path`. When the block succeeds the file is flushed to disk and
     renamed over `path` (then the folder is synced, so the rename survives a power cut); when it fails
-    the temporary file is removed and `path` is untouched."""
+    the temporary file is removed and `path` is untouched. `told=False`: barst's own cache, not a file
+    to name when the user stops a command (`written_since`)."""
     import tempfile  # only when something is saved: importing it costs the player ~10 ms at start-up
 
     folder = path.resolve().parent
@@ -37,7 +38,8 @@ def replacing(path: Path) -> Iterator[Path]:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    _finished(path)
+    if told:
+        _finished(path)
     _sync_folder(folder)
 
 

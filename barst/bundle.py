@@ -42,8 +42,8 @@ EXCLUDES = ("numpy", "tkinter", "pytest", "hypothesis", "PyInstaller", "barst.bu
 # The two programs' scripts, written into the work folder (not named barst.py: that would hide the package).
 # One analysis serves both: each program runs PyInstaller's bootstrap and runtime hooks, then its own script.
 SCRIPTS = {
-    "barst_cli": "from barst.cli import main\n\nraise SystemExit(main())\n",
-    "barst_play": "import sys\n\nfrom barst.cli import main\n\n"
+    "barst_cli": "from barst.start import main\n\nraise SystemExit(main())\n",
+    "barst_play": "import sys\n\nfrom barst.start import main\n\n"
               "if sys.stderr is None:  # a windowed app has no console: its plain sentences go to the log\n"
               "    from barst.datadir import log_dir\n\n"
               "    log_dir().mkdir(parents=True, exist_ok=True)\n"

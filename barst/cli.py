@@ -50,12 +50,22 @@ def _dispatch(argv: list[str], command: str | None) -> int:
     except BarstError as exc:
         print(f"barst: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `barst packs | head`: the reader has all it wanted
+        _quiet_stdout()
+        return 0
     except OSError as exc:  # a last net: every command names its own files, but a sentence beats a traceback
         where = f" ({exc.filename})" if exc.filename else ""
         print(f"barst: {exc.strerror or exc}{where}.", file=sys.stderr)
         return 1
-    except BrokenPipeError:
-        return 0
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at nothing, so Python's final flush into the closed pipe does not print an error
+    (the recipe in Python's documentation of SIGPIPE)."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 # The projector player and the class session handle Ctrl+C and SIGTERM themselves (issue 17).

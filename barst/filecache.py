@@ -84,7 +84,7 @@ def _write(entry: Path, identity: tuple[str, int, int], data: Any) -> None:
     if len(text.encode("utf-8")) > MAX_ENTRY_BYTES:
         return
     try:
-        with atomic.replacing(entry) as temp:
+        with atomic.replacing(entry, told=False) as temp:
             temp.write_text(text, encoding="utf-8")
     except OSError:
         pass

@@ -162,3 +162,43 @@ def test_play_takes_a_region_for_the_help_lines() -> None:
 def test_interactive_run_takes_any_answer_without_a_traceback(pack: str, typed: str) -> None:
     result = barst("run", str(PACKS / pack), stdin=f"{typed}\nq\n")
     assert "Traceback" not in result.stderr, result.stderr
+
+
+INTERRUPTED_START = """
+import sys
+
+class Interrupt:  # Ctrl-C arrives while Python is still importing barst's command line
+    def find_spec(self, name, path=None, target=None):
+        if name == "barst.cli":
+            raise KeyboardInterrupt
+        return None
+
+sys.meta_path.insert(0, Interrupt())
+from barst.start import main
+raise SystemExit(main(["packs"]))
+"""
+
+
+def test_ctrl_c_while_barst_starts_is_a_sentence_not_a_traceback() -> None:
+    done = subprocess.run([sys.executable, "-c", INTERRUPTED_START], capture_output=True, text=True, timeout=60,
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 130
+    assert "Traceback" not in done.stderr
+    assert "Stopped (Ctrl-C)" in done.stderr and "nothing was written" in done.stderr
+
+
+CLOSED_READER = """
+import os, sys
+read, write = os.pipe()
+os.close(read)  # the reader is gone before barst writes a line (`barst helplines | head -1`, later on)
+os.dup2(write, 1)
+from barst.start import main
+raise SystemExit(main(["helplines"]))
+"""
+
+
+def test_a_reader_that_stops_early_is_no_error() -> None:
+    done = subprocess.run([sys.executable, "-c", CLOSED_READER], capture_output=True, text=True, timeout=60,
+                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""

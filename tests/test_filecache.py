@@ -189,3 +189,16 @@ def test_a_later_start_draws_its_first_frame_without_yaml(tmp_path: Path, pack: 
                                    text=True, timeout=120, check=True).stdout.split() for _ in range(2))
     assert "yaml" in first  # the first start reads the YAML and keeps what it read
     assert later == []
+
+
+def test_a_kept_copy_is_not_named_among_the_files_a_command_wrote(tmp_path: Path, own_cache: Path) -> None:
+    # Ctrl-C names the files a command wrote (barst.atomic): the cache is barst's own, not one of them.
+    from barst import atomic
+
+    source = tmp_path / "words.yaml"
+    source.write_text("a: b\n")
+    aged(source)
+    before = atomic.mark()
+    remember(source, [])
+    assert list(own_cache.iterdir())
+    assert atomic.written_since(before) == []
