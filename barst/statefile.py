@@ -90,16 +90,20 @@ def conforms(value: Any, tp: Any) -> bool:
 
 
 def dataclass_problems(value: Any, cls: type, ignore_unknown: bool = True) -> list[str]:
-    """What keeps the mapping `value` from becoming `cls(**value)`: missing or mistyped fields, and
-    (unless ignored) unknown keys. Empty when it can be built."""
+    """What keeps the mapping `value` from becoming `cls(**value)`, for a dataclass or a NamedTuple:
+    missing or mistyped fields, and (unless ignored) unknown keys. Empty when it can be built."""
     if not isinstance(value, dict):
         return [f"{cls.__name__} is not a mapping"]
     hints = get_type_hints(cls)
-    known = {f.name: f for f in fields(cls)}
+    if is_dataclass(cls):
+        known = {f.name: f.default is not MISSING or f.default_factory is not MISSING for f in fields(cls)}
+    else:
+        defaults: dict[str, Any] = getattr(cls, "_field_defaults", {})
+        known = {name: name in defaults for name in getattr(cls, "_fields", ())}
     problems = [] if ignore_unknown else [f"unknown key {k!r}" for k in value if k not in known]
-    for name, spec in known.items():
+    for name, optional in known.items():
         if name not in value:
-            if spec.default is MISSING and spec.default_factory is MISSING:
+            if not optional:
                 problems.append(f"missing {name!r}")
             continue
         if not conforms(value[name], hints[name]):

@@ -9,9 +9,8 @@ overwritten (barst.statefile), and a failed write never stops the lesson.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from barst import atomic, statefile
 from barst.play.metrics import TEXT_STEPS
@@ -22,8 +21,7 @@ REGIONS = ("flanders", "wallonia", "brussels", "ostbelgien")
 LANGUAGES = ("nl", "fr", "en", "de")
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(NamedTuple):  # not a frozen dataclass: that costs the first frame a millisecond or two
     text_size: str = "normal"
     theme: str = "normal"
     region: str = ""  # "": the pack's own region
@@ -63,7 +61,7 @@ class SettingsStore:
             return Settings()
         if not isinstance(data, dict) or statefile.dataclass_problems(data, Settings):
             return self._aside()
-        known = {f.name for f in fields(Settings)}
+        known = set(Settings._fields)
         settings = Settings(**{k: v for k, v in data.items() if k in known})
         return self._aside() if settings.problems() else settings
 
@@ -72,7 +70,7 @@ class SettingsStore:
             self.failed = True
             return
         try:
-            atomic.write_text(self.path, json.dumps(asdict(settings), indent=1, sort_keys=True))
+            atomic.write_text(self.path, json.dumps(settings._asdict(), indent=1, sort_keys=True))
         except OSError:
             self.failed = True
         else:
@@ -88,5 +86,5 @@ class SettingsStore:
 
 def with_options(settings: Settings, options: dict[str, Any]) -> Settings:
     """The settings with a shortcut's options on top (None: not given). Options are for this run only."""
-    given = {k: v for k, v in options.items() if v is not None and k in Settings.__dataclass_fields__}
-    return replace(settings, **given)
+    given = {k: v for k, v in options.items() if v is not None and k in Settings._fields}
+    return settings._replace(**given)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -173,7 +172,7 @@ class Shell(Frames):
     # --- settings (kept per laptop) ---
 
     def change_settings(self, **changes: Any) -> None:
-        self.settings = replace(self.settings, **changes)
+        self.settings = self.settings._replace(**changes)
         self.settings_store.save(self.settings)
         self.dirty = True
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import pytest
 from support import PACKS
 
 from barst.play.cli import options_of
@@ -60,3 +61,19 @@ def test_an_unreadable_settings_file_is_kept_aside(tmp_path: Path) -> None:
     assert store.kept_aside is not None and store.kept_aside.exists()
     store.save(Settings(theme="contrast"))
     assert SettingsStore(tmp_path).load().theme == "contrast"
+
+
+@pytest.mark.parametrize("kept", ['{"text_size": 3}', '{"meters": "yes"}', '{"theme": "neon"}', '["normal"]',
+                                  '{"clock": null}'])
+def test_a_settings_file_of_the_wrong_shape_is_kept_aside(tmp_path: Path, kept: str) -> None:
+    (tmp_path / "settings.json").write_text(kept, encoding="utf-8")
+    store = SettingsStore(tmp_path)
+    assert store.load() == Settings()
+    assert store.kept_aside is not None and store.kept_aside.read_text(encoding="utf-8") == kept
+
+
+def test_kept_settings_with_a_key_of_a_later_version_still_load(tmp_path: Path) -> None:
+    (tmp_path / "settings.json").write_text('{"theme": "contrast", "sparkles": true}', encoding="utf-8")
+    store = SettingsStore(tmp_path)
+    assert store.load() == Settings(theme="contrast")
+    assert store.kept_aside is None
