@@ -67,7 +67,8 @@ class Shell(Frames):
         self.fade_start = 0.0
         self.fade_shown: float | None = None  # how far the picture in the window has faded
         self.fresh: pygame.Surface | None = None
-        self.last_tick = time.monotonic()
+        self.clock: Callable[[], float] = time.monotonic  # the one clock of the game (tests set their own)
+        self.last_tick: float | None = None
         self.errors: list[str] = []  # log files written this session
         self.typing = False
         self.clock_shown = ""
@@ -87,6 +88,9 @@ class Shell(Frames):
 
     def finish_loading(self) -> None:
         """Work left after the first frame (checking the pack); done before any input is handled."""
+
+    def tick(self, now: float, dt: float) -> None:
+        """Time passed: `dt` seconds since the last tick, `now` on the game's clock (the board's timers)."""
 
     def after_input(self) -> None:
         """Called after every input and every tick (a game whose state lives elsewhere syncs its screens)."""
@@ -330,8 +334,10 @@ class Shell(Frames):
         return max(1, int(every * 1000)) if every else 0
 
     def step_time(self) -> None:
-        now = time.monotonic()
-        dt, self.last_tick = now - self.last_tick, now
+        now = self.clock()
+        dt = max(0.0, now - self.last_tick) if self.last_tick is not None else 0.0
+        self.last_tick = now
+        self.tick(now, dt)
         if self.top.animating:
             if self.fade_from is None:  # a screen's own animation starts once it has faded in
                 self.top.tick(min(dt, 0.1))

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import time
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,9 +44,7 @@ class BoardApp(Shell):
         self.region = region or self.settings.region or None
         self.edition = edition
         self.seed = seed
-        self.clock: Callable[[], float] = time.monotonic  # tests drive the die and the game clock
         self.started = datetime.now()
-        self._last: float | None = None
         self.recorded = False  # the session's record is written once (at the window's close or the end)
         self.loading = session is None
         self._session = session
@@ -178,15 +174,9 @@ class BoardApp(Shell):
 
     # --- time ---
 
-    def step_time(self) -> None:
-        if self._session is not None and self.session.tick(self.clock(), self._dt()):
+    def tick(self, now: float, dt: float) -> None:
+        if self._session is not None and self.session.tick(now, dt):
             self.dirty = True
-        super().step_time()
-
-    def _dt(self) -> float:
-        now = self.clock()
-        dt, self._last = (now - self._last if self._last is not None else 0.0), now
-        return max(0.0, dt)
 
     # --- the session report ---
 
