@@ -18,7 +18,7 @@ from barst.play.widgets import Painter
 from barst.sessionplan import plan
 
 if TYPE_CHECKING:
-    from barst.classroom.projector import ClassApp
+    from barst.classroom.host import ClassHost
 
 FEEDBACK_QUESTIONS = ("liked", "learned", "safe", "talk")
 
@@ -34,7 +34,7 @@ def bar(p: Painter, x: float, y: float, w: float, h: float, count: int, most: in
 class ClassScreen(Screen):
     """A projector screen of the class session: it may ask the class app (`host`) for its figures."""
 
-    def __init__(self, app: ClassApp) -> None:
+    def __init__(self, app: ClassHost) -> None:
         super().__init__(app)
         self.host = app
 
@@ -116,7 +116,7 @@ class PlanScreen(ClassScreen):
 
     name = "plan"
 
-    def __init__(self, app: ClassApp) -> None:
+    def __init__(self, app: ClassHost) -> None:
         super().__init__(app)
         self.chosen = [s.id for s in app.open_situations()]
         self.minutes = app.plan_minutes
@@ -179,7 +179,7 @@ class DebriefScreen(ClassScreen):
     name = "debrief"
     SCENES_PER_PAGE = 2
 
-    def __init__(self, app: ClassApp, figures: dict[str, Any]) -> None:
+    def __init__(self, app: ClassHost, figures: dict[str, Any]) -> None:
         super().__init__(app)
         self.figures = figures
         self.pages = self._pages()
@@ -279,7 +279,7 @@ class DebriefScreen(ClassScreen):
         return True
 
 
-def draw_feedback(p: Painter, app: ClassApp, figures: dict[str, Any], y: float) -> None:
+def draw_feedback(p: Painter, app: ClassHost, figures: dict[str, Any], y: float) -> None:
     """The pupils' answers as bars per face, with counts and the average; "I know who to call" as yes/no."""
     words = app.phone_words_here()
     answers: dict[str, dict[str, int]] = figures.get("feedback", {})
@@ -333,7 +333,7 @@ class ResumeScreen(ClassScreen):
 
     name = "resume"
 
-    def __init__(self, app: ClassApp, saved_at: float, phones: int) -> None:
+    def __init__(self, app: ClassHost, saved_at: float, phones: int) -> None:
         super().__init__(app)
         self.saved_at, self.phones = saved_at, phones
 

@@ -35,6 +35,7 @@ from barst.text import fallback_chain
 
 if TYPE_CHECKING:
     from barst.engine.events import SceneShown
+    from barst.model import Situation
     from barst.text import Text
 
 CLASS_EVENT = pygame.event.custom_type()
@@ -299,7 +300,7 @@ class ClassApp(App):
 
     # --- every pupil on their own phone ---
 
-    def open_situations(self) -> list[Any]:
+    def open_situations(self) -> list[Situation]:
         known = {s.id for s in self.pack.situations}
         if self.open_ids is None:
             self.open_ids = [s for s in self.options.situations if s in known] or [s.id for s in self.pack.situations]

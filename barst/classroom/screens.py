@@ -17,7 +17,7 @@ from barst.play.screens.story import SceneScreen
 from barst.play.widgets import Painter
 
 if TYPE_CHECKING:
-    from barst.classroom.projector import ClassApp
+    from barst.classroom.host import ClassHost, VoteHost
 
 QUIET_MINUTE = 60.0  # no phone after this long: the Wi-Fi probably keeps devices apart
 TALLY_W = 150
@@ -62,7 +62,7 @@ class JoinScreen(Screen):
 
     name = "join"
 
-    def __init__(self, app: ClassApp, first: bool) -> None:
+    def __init__(self, app: ClassHost, first: bool) -> None:
         super().__init__(app)
         self.host = app
         self.first = first
@@ -136,7 +136,7 @@ class VoteSceneScreen(SceneScreen):
 
     name = "scene"
 
-    def __init__(self, app: ClassApp, event: SceneShown) -> None:
+    def __init__(self, app: VoteHost, event: SceneShown) -> None:
         super().__init__(app, event)
         self.host = app
         self.focus = -1  # while the class votes, Enter closes the vote: no choice looks pre-selected
