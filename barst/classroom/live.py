@@ -8,6 +8,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from functools import partial
+from math import ceil
 from typing import TYPE_CHECKING, Any
 
 from barst.model import FIVE_AS, Situation
@@ -21,6 +22,20 @@ if TYPE_CHECKING:
     from barst.classroom.host import ClassHost
 
 FEEDBACK_QUESTIONS = ("liked", "learned", "safe", "talk")
+# The live view: the clock's line, the column heads, then the rows down to the phones line and the keys.
+CLOCK_SIZE = 40
+LIVE_HEADS_TOP = TOPBAR_H + 64
+LIVE_ROWS_TOP = LIVE_HEADS_TOP + 38
+LIVE_BOTTOM = 100
+LIVE_ROW_MAX = 64
+LIVE_ROW_MIN = 44  # a lower row no longer holds its title at the large text size: the rows are paged
+# The plan screen: the situations' grid between these lines, then the plan's length and the start button.
+PLAN_TOP = TOPBAR_H + 16
+PLAN_BOTTOM = 180
+PLAN_COLUMNS = 2  # a third column would wrap a title in two lines, too small to read: page instead
+PLAN_ROW_MAX = 76
+PLAN_ROW_COMFORT = 60  # a second column comes before the rows get lower than this
+PLAN_ROW_MIN = 56
 
 
 def bar(p: Painter, x: float, y: float, w: float, h: float, count: int, most: int) -> None:
@@ -43,9 +58,23 @@ class ClassScreen(Screen):
 
 
 class LiveScreen(ClassScreen):
-    """How the class is playing, right now."""
+    """How the class is playing, right now: one compact row per open situation, all of them at once while
+    they fit (a pack's ten do at 1280x720 and the large text size); more than that are paged with the
+    clicker (PageUp/PageDown), and the screen says which ones it shows ("Situations 1–6 of 11")."""
 
     name = "live"
+
+    def __init__(self, app: ClassHost) -> None:
+        super().__init__(app)
+        self.page = 0
+
+    def pages(self, p: Painter) -> tuple[int, int]:
+        """How many pages the open situations take at this window height, and how many rows a page has
+        (shared out evenly: 11 situations are 6 + 5, not 10 + 1)."""
+        count = max(1, len(self.host.open_situations()))
+        fit = max(1, int((p.h - LIVE_ROWS_TOP - LIVE_BOTTOM) // LIVE_ROW_MIN))
+        pages = ceil(count / fit)
+        return pages, ceil(count / pages)
 
     def draw(self, p: Painter) -> None:
         p.fill()
@@ -53,55 +82,75 @@ class LiveScreen(ClassScreen):
         self.title(p, "live_title")
         self.clock(p, TOPBAR_H + 4)
         tally = app.tally
-        y = TOPBAR_H + 84
         col = (p.w - 2 * MARGIN) / 4
         xs = [MARGIN + col * f for f in (0, 1.55, 2.15, 3.3)]
         widths = [col * f for f in (1.5, 0.55, 1.1, 0.7)]
         for x, w, key in zip(xs, widths, ("live_situation", "live_playing", "live_plays", "live_found"), strict=True):
-            p.text(t(key), x, y, 22, True, p.theme.muted, max_w=w - 8)
-        y += 40
-        for situation in app.open_situations():
+            p.text(t(key), x, LIVE_HEADS_TOP, 22, True, p.theme.muted, max_w=w - 8)
+        situations = app.open_situations()
+        pages, per_page = self.pages(p)
+        self.page %= pages
+        shown = situations[self.page * per_page:(self.page + 1) * per_page]
+        row = min(LIVE_ROW_MAX, (p.h - LIVE_ROWS_TOP - LIVE_BOTTOM) / per_page)
+        gap = row * 0.12
+        y: float = LIVE_ROWS_TOP
+        for situation in shown:
             sid = situation.id
             total = sum(1 for s in situation.scenes if s.ending is not None)
             plays = tally.plays.get(sid, 0) if tally else 0
             replays = tally.replays.get(sid, 0) if tally else 0
             playing = tally.playing.get(sid, 0) if tally else 0
             found = tally.found.get(sid, 0) if tally else 0
-            p.panel(MARGIN, y - 6, p.w - 2 * MARGIN, 56, p.theme.surface)
+            p.panel(MARGIN, y, p.w - 2 * MARGIN, row - gap, p.theme.surface)
             cells = [(app.tx(situation.title), 26, True), (str(playing), 30, True),
                      (t("live_plays_value", n=plays, r=replays), 24, False),
                      (t("live_found_value", n=found, total=total), 26, False)]
             for x, w, (value, size, bold) in zip(xs, widths, cells, strict=True):
-                p.text(value, x + (14 if x == MARGIN else 0), y + 22, size, bold, middle=True, max_w=w - 20)
-            y += 64
-            if y > p.h - 140:
-                break
+                p.text(value, x + (14 if x == MARGIN else 0), y + (row - gap) / 2, size, bold, middle=True,
+                       max_w=w - 20)
+            y += row
         connected = tally.connected if tally else 0
         line = t("live_phones", n=connected)
         if tally and tally.phase == "feedback":
             line += " · " + t("live_feedback", n=tally.feedback)
-        p.text(line, MARGIN, p.h - 92, 26, True, max_w=p.w - 2 * MARGIN)
+        line_w = p.w - 2 * MARGIN
+        if pages > 1:
+            first = self.page * per_page + 1
+            where = t("live_page", first=first, last=first + len(shown) - 1, total=len(situations))
+            line_w = (p.w - 2 * MARGIN) / 2 - GAP
+            p.text(where, p.w - MARGIN, p.h - LIVE_BOTTOM + 16, 26, True, p.theme.accent, align="right",
+                   max_w=line_w)
+        p.text(line, MARGIN, p.h - LIVE_BOTTOM + 16, 26, True, max_w=line_w)
         self.footer(p, t("live_keys"))
+
+    def on_input(self, inp: Input) -> bool:
+        step = page_step(inp)
+        if step:
+            self.page += step  # wrapped around when drawn, where the number of pages is known
+            return True
+        return False
 
     def clock(self, p: Painter, y: float) -> None:
         """The session timer, visible to all, with the plan's current part."""
         app, t = self.host, self.host.t
         elapsed = time.monotonic() - app.session_started
         minutes, seconds = divmod(int(elapsed), 60)
-        x = MARGIN
-        p.text(f"{minutes:02d}:{seconds:02d}", x, y, 44, True, p.theme.accent)
+        drawn = p.text(f"{minutes:02d}:{seconds:02d}", MARGIN, y, CLOCK_SIZE, True, p.theme.accent)
+        # the plan's line starts after the widest clock of its digits, so it does not move every second
+        widest = p.layout.to_units(p.texts.width("00:00", p.layout.font_px(CLOCK_SIZE), True))
+        x = MARGIN + max(drawn, widest) + 24
         parts = plan(app.plan_minutes, app.lang)
         done = 0.0
         for title, length in parts:
             if elapsed / 60 < done + length:
                 left = max(0, round(done + length - elapsed / 60))
                 name = title.get(app.lang) or next(iter(title.values()), "")
-                p.text(t("live_plan_now", part=name, left=left, total=app.plan_minutes), x + 150, y + 12, 26,
-                       max_w=p.w - x - 150 - MARGIN)
+                p.text(t("live_plan_now", part=name, left=left, total=app.plan_minutes), x, y + 10, 26,
+                       max_w=p.w - x - MARGIN)
                 return
             done += length
         if parts:
-            p.text(t("live_plan_over", total=app.plan_minutes), x + 150, y + 12, 26, max_w=p.w - x - 150 - MARGIN)
+            p.text(t("live_plan_over", total=app.plan_minutes), x, y + 10, 26, max_w=p.w - x - MARGIN)
 
     def redraw_every(self) -> float | None:
         return 1.0  # the clock
@@ -112,7 +161,9 @@ class LiveScreen(ClassScreen):
 
 class PlanScreen(ClassScreen):
     """Before the class plays (and with O later): which situations the phones open, and the plan's length.
-    Number keys or the focus with Enter/F5 switch a situation; a clicker alone can do it all."""
+    Number keys or the focus with Enter/F5 switch a situation; a clicker alone can do it all. The situations
+    stand in one or two columns, read down; a pack too big even for two is paged with a button of its own,
+    which the clicker's focus reaches like any other."""
 
     name = "plan"
 
@@ -120,26 +171,58 @@ class PlanScreen(ClassScreen):
         super().__init__(app)
         self.chosen = [s.id for s in app.open_situations()]
         self.minutes = app.plan_minutes
+        self.page = 0
+        self.paged = False  # the page button was just pressed: the focus stays on it
+
+    def grid(self, p: Painter) -> tuple[int, int, int]:
+        """Columns, rows and pages for the pack's situations at this window height: as few columns as keep
+        the rows comfortable, paged only when two columns of the lowest rows are not enough."""
+        count = max(1, len(self.host.pack.situations))
+        room = p.h - PLAN_TOP - PLAN_BOTTOM
+        columns = next((c for c in range(1, PLAN_COLUMNS + 1) if ceil(count / c) * PLAN_ROW_COMFORT <= room),
+                       PLAN_COLUMNS)
+        fit = columns * max(1, int(room // PLAN_ROW_MIN))
+        pages = ceil(count / fit)
+        return columns, ceil(ceil(count / pages) / columns), pages
+
+    def shown(self, p: Painter) -> tuple[int, list[Situation]]:
+        """The index of the first situation on this page, and the page's situations."""
+        columns, rows, pages = self.grid(p)
+        self.page %= pages
+        first = self.page * columns * rows
+        return first, self.host.pack.situations[first:first + columns * rows]
 
     def draw(self, p: Painter) -> None:
         p.fill()
         app, t = self.host, self.host.t
         self.title(p, "plan_title")
-        y: float = TOPBAR_H + 10
-        situations = app.pack.situations
-        row_h = min(64.0, (p.h - y - 220) / max(1, len(situations)))
-        for i, situation in enumerate(situations):
+        columns, rows, pages = self.grid(p)
+        first, shown = self.shown(p)
+        if self.paged:  # the situations, the plan's length, then the page button
+            self.paged, self.focus = False, len(shown) + 1
+            p.focus = self.focus
+        row = min(PLAN_ROW_MAX, (p.h - PLAN_TOP - PLAN_BOTTOM) / rows)
+        col_w = (p.w - 2 * MARGIN - (columns - 1) * GAP) / columns
+        for i, situation in enumerate(shown):  # down the first column, then the next: the reading order
+            x, y = MARGIN + (i // rows) * (col_w + GAP), PLAN_TOP + (i % rows) * row
             on = situation.id in self.chosen
             mark = f"✓ {self.chosen.index(situation.id) + 1}." if on else "·"
             label = f"{mark}  {app.tx(situation.title)}"
-            p.button(label, MARGIN, y, p.w - 2 * MARGIN, row_h - 8, partial(self.toggle, situation.id),
-                     number=i + 1 if i < 9 else 0, size=24, bold=on)
-            y += row_h
-        y += 8
+            p.button(label, x, y, col_w, row - 10, partial(self.toggle, situation.id), number=i + 1 if i < 9 else 0,
+                     size=24, bold=on)
+        y = p.h - PLAN_BOTTOM + 10
         p.button(t("plan_minutes", n=self.minutes), MARGIN, y, 420, 64, self.switch_minutes, size=24)
+        if pages > 1:
+            more = t("plan_more", first=first + 1, last=first + len(shown), total=len(app.pack.situations))
+            p.button(more, MARGIN + 420 + GAP, y, p.w - 2 * MARGIN - 840 - 2 * GAP, 64, self.next_page, size=22,
+                     align="center")
         p.button(t("plan_start"), p.w - MARGIN - 420, y, 420, 64, self.start, size=26, bold=True, primary=True,
                  align="center")
         self.footer(p, t("plan_keys"))
+
+    def next_page(self) -> None:
+        self.page += 1  # wrapped around when drawn
+        self.paged = True
 
     def toggle(self, situation: str) -> None:
         if situation in self.chosen:
@@ -153,13 +236,6 @@ class PlanScreen(ClassScreen):
 
     def start(self) -> None:
         self.host.apply_plan(self.chosen, self.minutes)
-
-    def on_input(self, inp: Input) -> bool:
-        situations = self.host.pack.situations
-        if inp.cmd is Cmd.CHOOSE and 1 <= inp.number <= len(situations):
-            self.toggle(situations[inp.number - 1].id)
-            return True
-        return False
 
     def back(self) -> None:
         if self.host.solo_started:
