@@ -36,6 +36,7 @@ PLAN_COLUMNS = 2  # a third column would wrap a title in two lines, too small to
 PLAN_ROW_MAX = 76
 PLAN_ROW_COMFORT = 60  # a second column comes before the rows get lower than this
 PLAN_ROW_MIN = 56
+PLAN_KEYS_H = 56
 
 
 def bar(p: Painter, x: float, y: float, w: float, h: float, count: int, most: int) -> None:
@@ -83,8 +84,10 @@ class LiveScreen(ClassScreen):
         self.clock(p, TOPBAR_H + 4)
         tally = app.tally
         col = (p.w - 2 * MARGIN) / 4
-        xs = [MARGIN + col * f for f in (0, 1.55, 2.15, 3.3)]
-        widths = [col * f for f in (1.5, 0.55, 1.1, 0.7)]
+        # "Spielen gerade", "Gefundene Enden" and "188 fois (dont 140 rejouées)" still fit at 1024x768,
+        # where no text is drawn below 18 px
+        xs = [MARGIN + col * f for f in (0, 1.35, 2.05, 3.3)]
+        widths = [col * f for f in (1.3, 0.65, 1.2, 0.7)]
         for x, w, key in zip(xs, widths, ("live_situation", "live_playing", "live_plays", "live_found"), strict=True):
             p.text(t(key), x, LIVE_HEADS_TOP, 22, True, p.theme.muted, max_w=w - 8)
         situations = app.open_situations()
@@ -117,9 +120,9 @@ class LiveScreen(ClassScreen):
         if pages > 1:
             first = self.page * per_page + 1
             where = t("live_page", first=first, last=first + len(shown) - 1, total=len(situations))
-            line_w = (p.w - 2 * MARGIN) / 2 - GAP
+            line_w = (p.w - 2 * MARGIN) * 0.55 - GAP
             p.text(where, p.w - MARGIN, p.h - LIVE_BOTTOM + 16, 26, True, p.theme.accent, align="right",
-                   max_w=line_w)
+                   max_w=(p.w - 2 * MARGIN) * 0.45)
         p.text(line, MARGIN, p.h - LIVE_BOTTOM + 16, 26, True, max_w=line_w)
         self.footer(p, t("live_keys"))
 
@@ -218,7 +221,8 @@ class PlanScreen(ClassScreen):
                      align="center")
         p.button(t("plan_start"), p.w - MARGIN - 420, y, 420, 64, self.start, size=26, bold=True, primary=True,
                  align="center")
-        self.footer(p, t("plan_keys"))
+        # the keys take two lines: on one, a 1024x768 projector's 18-px minimum would run them off the edge
+        p.para(t("plan_keys"), MARGIN, p.h - PLAN_KEYS_H - 10, p.w - 2 * MARGIN, PLAN_KEYS_H, 20, colour=p.theme.muted)
 
     def next_page(self) -> None:
         self.page += 1  # wrapped around when drawn
