@@ -176,6 +176,7 @@ class PlanScreen(ClassScreen):
         self.minutes = app.plan_minutes
         self.page = 0
         self.paged = False  # the page button was just pressed: the focus stays on it
+        self.on_page: list[str] = [s.id for s in app.pack.situations]  # as last drawn: what the numbers switch
 
     def grid(self, p: Painter) -> tuple[int, int, int]:
         """Columns, rows and pages for the pack's situations at this window height: as few columns as keep
@@ -201,6 +202,7 @@ class PlanScreen(ClassScreen):
         self.title(p, "plan_title")
         columns, rows, pages = self.grid(p)
         first, shown = self.shown(p)
+        self.on_page = [s.id for s in shown]
         if self.paged:  # the situations, the plan's length, then the page button
             self.paged, self.focus = False, len(shown) + 1
             p.focus = self.focus
@@ -227,6 +229,12 @@ class PlanScreen(ClassScreen):
     def next_page(self) -> None:
         self.page += 1  # wrapped around when drawn
         self.paged = True
+
+    def on_input(self, inp: Input) -> bool:
+        if inp.cmd is Cmd.CHOOSE and 1 <= inp.number <= len(self.on_page):
+            self.toggle(self.on_page[inp.number - 1])
+            return True
+        return False
 
     def toggle(self, situation: str) -> None:
         if situation in self.chosen:
