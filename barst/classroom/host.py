@@ -1,6 +1,7 @@
 """What the class session's projector screens may ask of the app that shows them (`ClassApp` is the one).
-The screens in `live.py` and `screens.py` depend on these protocols, not on `barst.classroom.projector`,
-so no screen module imports its own caller (as the story's screens depend on `barst.play.host`)."""
+The screens in `live.py`, `debrief.py` and `screens.py` depend on these protocols, not on
+`barst.classroom.projector`, so no screen module imports its own caller (as the story's screens depend on
+`barst.play.host`)."""
 
 from __future__ import annotations
 

@@ -18,7 +18,8 @@ import pygame
 
 from barst import rng
 from barst.classroom.autosave import ClassAutosave, Saved
-from barst.classroom.live import DebriefScreen, FeedbackScreen, LiveScreen, PlanScreen, ResumeScreen
+from barst.classroom.debrief import DebriefScreen, FeedbackScreen
+from barst.classroom.live import LiveScreen, PlanScreen, ResumeScreen
 from barst.classroom.network import Adapter, find_adapters, join_url
 from barst.classroom.screens import JoinScreen, VoteSceneScreen
 from barst.classroom.server import ClassServer, ClassServerError

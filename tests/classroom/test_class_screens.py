@@ -21,7 +21,7 @@ if str(TESTS / "play") not in sys.path:
     sys.path.insert(0, str(TESTS / "play"))  # the recorder of drawn texts lives beside the player's tests
 from drawn_texts import Recorder, recording
 
-SCREEN_MODULES = [ROOT / "barst" / "classroom" / name for name in ("live.py", "screens.py")]
+SCREEN_MODULES = [ROOT / "barst" / "classroom" / name for name in ("live.py", "debrief.py", "screens.py")]
 
 
 def imported(module: Path) -> set[str]:

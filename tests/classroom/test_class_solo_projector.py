@@ -12,7 +12,8 @@ from pathlib import Path
 import pygame
 from phones import Phone, pumped
 
-from barst.classroom.live import DebriefScreen, FeedbackScreen, LiveScreen, PlanScreen, ResumeScreen
+from barst.classroom.debrief import DebriefScreen, FeedbackScreen
+from barst.classroom.live import LiveScreen, PlanScreen, ResumeScreen
 from barst.classroom.projector import ClassApp
 from barst.classroom.screens import JoinScreen
 from barst.play.input import Cmd, Input
