@@ -20,7 +20,7 @@ def test_a_board_game_is_recorded_with_the_cards_it_played(pygame_ready: None) -
     app.go_home()
     drawn = list(session.state.drawn)
     assert drawn
-    app.started = datetime(2026, 3, 2, 9, 30)
+    app.started = datetime(2026, 3, 2, 9, 30).timestamp()
     app.record_session()
     [record] = R.load_all().records
     cards = {c.id: c for c in pack.cards}

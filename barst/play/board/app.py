@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from datetime import datetime
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,7 +44,7 @@ class BoardApp(Shell):
         self.region = region or self.settings.region or None
         self.edition = edition
         self.seed = seed
-        self.started = datetime.now()
+        self.started = time.time()  # a datetime only for the record: importing datetime costs the first frame
         self.recorded = False  # the session's record is written once (at the window's close or the end)
         self.loading = session is None
         self._session = session
@@ -183,6 +183,8 @@ class BoardApp(Shell):
     def record_session(self) -> str | None:
         """The game's record (counts and the pack's ids only), written once; its id, for the closing
         screen. A failed write is let go: the game comes first."""
+        from datetime import datetime
+
         from barst.report.played import Where, board_record
         from barst.report.record import write
 
@@ -196,7 +198,8 @@ class BoardApp(Shell):
         where = Where(session.pack, session.lang, session.pack.region, session.exit_lines())
         with contextlib.suppress(OSError, ValueError):
             return write(board_record(session.pack, list(state.drawn), state.phase == "over", session.exits,
-                                      self.started, round(session.elapsed / 60), where)).stem
+                                      datetime.fromtimestamp(self.started), round(session.elapsed / 60),
+                                      where)).stem
         return None
 
 
