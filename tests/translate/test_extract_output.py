@@ -1,6 +1,6 @@
 """`barst translate extract` writes the same PO files however it computes them (the speed-up of the
-"fits on screen" notes must not change a byte): a recorded PO file of the test story, and the shipped
-packs' PO files against the plain bisection the notes were first computed with."""
+"fits on screen" notes must not change a byte): recorded PO files of the test packs, and the shipped
+story's PO file and awkward texts against the plain bisection the notes were first computed with."""
 
 from __future__ import annotations
 
@@ -9,8 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from barst import paths
+from barst.play.metrics import ROLES
 from barst.textfit import fits_on_screen
 from barst.translate import describe
 from barst.translate.catalog import pack_catalog
@@ -52,19 +55,46 @@ def bisection_fit_note(source: str, role: str) -> str:
             f"({spec.lines} line{'s' if spec.lines != 1 else ''}); the source has {len(source)}.")
 
 
-@pytest.mark.parametrize("lang", ["fr", "en", "de"])
-def test_the_test_storys_po_file_is_byte_identical_to_the_recorded_one(copy_pack: Callable[[str], Path],
-                                                                       lang: str) -> None:
-    folder = copy_pack("mini-story")
-    expected = (GOLDEN / f"mini-story-{lang}.po").read_text(encoding="utf-8")
+@pytest.mark.parametrize(("pack", "lang"), [("mini-story", "fr"), ("mini-story", "en"), ("mini-story", "de"),
+                                          ("mini-board", "fr"), ("mini-board", "de")])
+def test_a_test_packs_po_file_is_byte_identical_to_the_recorded_one(copy_pack: Callable[[str], Path],
+                                                                    pack: str, lang: str) -> None:
+    folder = copy_pack(pack)
+    expected = (GOLDEN / f"{pack}-{lang}.po").read_text(encoding="utf-8")
     assert po_text(folder, lang) == expected
 
 
-@pytest.mark.parametrize("pack", ["barst", "achter-de-voordeur"])
-def test_a_shipped_packs_po_file_is_byte_identical_to_the_bisections(pack: str,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = paths.scenarios_dir() / pack
+def test_the_shipped_storys_po_file_is_byte_identical_to_the_bisections(monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = paths.scenarios_dir() / "barst"
     written = po_text(folder, "de")
     monkeypatch.setattr(describe, "fit_note", bisection_fit_note)
-    assert written.count("Fits on screen") > (50 if pack == "barst" else 5)  # the notes are really compared
+    assert written.count("Fits on screen") > 500  # the notes are really compared
     assert written == po_text(folder, "de")
+
+
+HARD_SOURCES = [
+    "Ja",  # one short word, said a thousand times
+    "x",
+    "https://www.example.org/een/heel/lange/link/die/breder/is/dan/elke/regel/op/het/scherm/van/de/beamer/zelf",
+    "Kort https://www.example.org/een/heel/lange/link/die/breder/is/dan/elke/regel/op/het/scherm kort",
+    "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
+    "Vrai ou faux\u202f? « Il faut en parler\u00a0»",
+    "Eerste alinea.\n\nTweede alinea met meer woorden erin dan de eerste.",
+    "een\x01stuurteken en\u202edraaiteken",
+    "iiiiiiii llllllll MMMMMMMM ........ mmmmmmmm",
+]
+
+
+@pytest.mark.parametrize("role", sorted(ROLES))
+@pytest.mark.parametrize("source", HARD_SOURCES, ids=range(len(HARD_SOURCES)))
+def test_the_fit_note_of_an_awkward_text_is_the_bisections(source: str, role: str) -> None:
+    assert describe.fit_note(source, role) == bisection_fit_note(source, role)
+
+
+@settings(max_examples=60, deadline=None)
+@given(words=st.lists(st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Zs", "Zl", "Zp", "Cc")),
+                              min_size=1, max_size=40), min_size=1, max_size=12),
+       role=st.sampled_from(sorted(ROLES)))
+def test_the_fit_note_of_any_text_is_the_bisections(words: list[str], role: str) -> None:
+    source = " ".join(words)
+    assert describe.fit_note(source, role) == bisection_fit_note(source, role)
