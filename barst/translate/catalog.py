@@ -9,7 +9,9 @@ file; a translation whose source has changed since is *fuzzy*. Texts written inl
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -76,21 +78,33 @@ def pack_catalog(folder: Path, lang: str) -> Catalog:
     recorded = read_records(file)
     contexts = describe(pack)
     entries = []
+    within = _relative_to(folder)
     for text in loaded.texts:
         source = text.values.get(source_lang, "")
         if not text.key or not source:
             continue
         pos = text.value_pos.get(source_lang, text.pos)
-        try:
-            reference = (str(Path(pos.file).resolve().relative_to(folder.resolve())), pos.line)
-        except ValueError:
-            reference = (pos.file, pos.line)
         entries.append(Entry(text.key, source, text.values.get(lang, ""), recorded.get(text.key),
-                             contexts.get(text.key, []), reference))
+                             contexts.get(text.key, []), (within(pos.file), pos.line)))
     known = {entry.address for entry in entries}
     own = read_translations(file)
     orphans = {address: value for address, value in own.items() if address not in known}
     return Catalog(pack.id, lang, source_lang, entries, {"": file}, {"": orphans} if orphans else {})
+
+
+def _relative_to(folder: Path) -> Callable[[str], str]:
+    """A file's name relative to `folder` (as given when outside it), worked out once a file: resolving
+    paths for each of thousands of texts took nearly as long as reading the pack."""
+    root = folder.resolve()
+
+    @cache
+    def within(file: str) -> str:
+        try:
+            return str(Path(file).resolve().relative_to(root))
+        except ValueError:
+            return file
+
+    return within
 
 
 def ui_catalog(lang: str) -> Catalog:
