@@ -63,33 +63,46 @@ def check_language(lang: str) -> None:
         raise BarstError(f"Unknown language '{lang}'. Choose one of: {', '.join(KNOWN_LANGUAGES)}.")
 
 
-def pack_catalog(folder: Path, lang: str) -> Catalog:
+def pack_catalog(folder: Path, lang: str, notes: bool = True) -> Catalog:
     """The texts of the pack in `folder`, with their translations into `lang`."""
-    check_language(lang)
+    return pack_catalogs(folder, [lang], notes)[0]
+
+
+def pack_catalogs(folder: Path, langs: list[str], notes: bool = True) -> list[Catalog]:
+    """One catalog per language of `langs`, from one reading of the pack. Without `notes` the entries
+    have no translator comments: only a PO file shows them, and their fit lengths are most of the work."""
+    if not langs:
+        return []
+    for lang in langs:
+        check_language(lang)
     loaded = load_pack(folder)
     pack = loaded.pack
     if pack is None or loaded.report.has_errors():
         raise BarstError(f"The pack in {folder} has errors; fix them first (see `barst check {folder}`).")
     source_lang = pack.languages[0]
-    if lang == source_lang:
-        raise BarstError(f"'{lang}' is the source language of {pack.id}: its texts are the ones to translate "
-                         f"from. Choose another language.")
-    file = folder / TRANSLATIONS / f"{lang}.yaml"
-    recorded = read_records(file)
-    contexts = describe(pack)
-    entries = []
+    for lang in langs:
+        if lang == source_lang:
+            raise BarstError(f"'{lang}' is the source language of {pack.id}: its texts are the ones to "
+                             f"translate from. Choose another language.")
+    contexts = describe(pack) if notes else {}
     within = _relative_to(folder)
+    texts = []
     for text in loaded.texts:
         source = text.values.get(source_lang, "")
-        if not text.key or not source:
-            continue
-        pos = text.value_pos.get(source_lang, text.pos)
-        entries.append(Entry(text.key, source, text.values.get(lang, ""), recorded.get(text.key),
-                             contexts.get(text.key, []), (within(pos.file), pos.line)))
-    known = {entry.address for entry in entries}
-    own = read_translations(file)
-    orphans = {address: value for address, value in own.items() if address not in known}
-    return Catalog(pack.id, lang, source_lang, entries, {"": file}, {"": orphans} if orphans else {})
+        if text.key and source:
+            pos = text.value_pos.get(source_lang, text.pos)
+            texts.append((text, source, (within(pos.file), pos.line)))
+    catalogs = []
+    for lang in langs:
+        file = folder / TRANSLATIONS / f"{lang}.yaml"
+        recorded = read_records(file)
+        entries = [Entry(text.key, source, text.values.get(lang, ""), recorded.get(text.key),
+                         list(contexts.get(text.key, [])), reference) for text, source, reference in texts]
+        known = {entry.address for entry in entries}
+        own = read_translations(file)
+        orphans = {address: value for address, value in own.items() if address not in known}
+        catalogs.append(Catalog(pack.id, lang, source_lang, entries, {"": file}, {"": orphans} if orphans else {}))
+    return catalogs
 
 
 def _relative_to(folder: Path) -> Callable[[str], str]:

@@ -15,9 +15,11 @@ from hypothesis import strategies as st
 from barst import paths
 from barst.play.metrics import ROLES
 from barst.textfit import fits_on_screen
-from barst.translate import describe
+from barst.translate import catalog, describe
 from barst.translate.catalog import pack_catalog
+from barst.translate.merge import merge
 from barst.translate.po import to_po
+from barst.translate.status import pack_status
 
 GOLDEN = Path(__file__).parent / "golden"
 _STAMPS = re.compile(r'"(POT-Creation-Date|PO-Revision-Date|X-Generator): [^"]*"')
@@ -98,3 +100,21 @@ def test_the_fit_note_of_an_awkward_text_is_the_bisections(source: str, role: st
 def test_the_fit_note_of_any_text_is_the_bisections(words: list[str], role: str) -> None:
     source = " ".join(words)
     assert describe.fit_note(source, role) == bisection_fit_note(source, role)
+
+
+def test_merge_and_status_do_without_the_translators_notes(copy_pack: Callable[[str], Path], tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only extract writes the notes (and their fit lengths cost most of its time): merge and status
+    neither show nor need them."""
+    folder = copy_pack("mini-story")
+    po = tmp_path / "de.po"
+    po.write_text(to_po(pack_catalog(folder, "de")).__unicode__().replace('msgstr ""\n\n', 'msgstr "Hallo"\n\n', 1),
+                  encoding="utf-8")
+
+    def no_notes(pack: object) -> None:
+        raise AssertionError("the notes were worked out")
+
+    monkeypatch.setattr(catalog, "describe", no_notes)
+    result = merge(po, str(folder))
+    assert not result.report.errors and result.merged == 1 and result.written
+    assert [s.lang for s in pack_status(folder).languages] == ["fr", "de"]
