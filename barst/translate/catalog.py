@@ -9,7 +9,9 @@ file; a translation whose source has changed since is *fuzzy*. Texts written inl
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -61,36 +63,61 @@ def check_language(lang: str) -> None:
         raise BarstError(f"Unknown language '{lang}'. Choose one of: {', '.join(KNOWN_LANGUAGES)}.")
 
 
-def pack_catalog(folder: Path, lang: str) -> Catalog:
+def pack_catalog(folder: Path, lang: str, notes: bool = True) -> Catalog:
     """The texts of the pack in `folder`, with their translations into `lang`."""
-    check_language(lang)
+    return pack_catalogs(folder, [lang], notes)[0]
+
+
+def pack_catalogs(folder: Path, langs: list[str], notes: bool = True) -> list[Catalog]:
+    """One catalog per language of `langs`, from one reading of the pack. Without `notes` the entries
+    have no translator comments: only a PO file shows them, and their fit lengths are most of the work."""
+    if not langs:
+        return []
+    for lang in langs:
+        check_language(lang)
     loaded = load_pack(folder)
     pack = loaded.pack
     if pack is None or loaded.report.has_errors():
         raise BarstError(f"The pack in {folder} has errors; fix them first (see `barst check {folder}`).")
     source_lang = pack.languages[0]
-    if lang == source_lang:
-        raise BarstError(f"'{lang}' is the source language of {pack.id}: its texts are the ones to translate "
-                         f"from. Choose another language.")
-    file = folder / TRANSLATIONS / f"{lang}.yaml"
-    recorded = read_records(file)
-    contexts = describe(pack)
-    entries = []
+    for lang in langs:
+        if lang == source_lang:
+            raise BarstError(f"'{lang}' is the source language of {pack.id}: its texts are the ones to "
+                             f"translate from. Choose another language.")
+    contexts = describe(pack) if notes else {}
+    within = _relative_to(folder)
+    texts = []
     for text in loaded.texts:
         source = text.values.get(source_lang, "")
-        if not text.key or not source:
-            continue
-        pos = text.value_pos.get(source_lang, text.pos)
+        if text.key and source:
+            pos = text.value_pos.get(source_lang, text.pos)
+            texts.append((text, source, (within(pos.file), pos.line)))
+    catalogs = []
+    for lang in langs:
+        file = folder / TRANSLATIONS / f"{lang}.yaml"
+        recorded = read_records(file)
+        entries = [Entry(text.key, source, text.values.get(lang, ""), recorded.get(text.key),
+                         list(contexts.get(text.key, [])), reference) for text, source, reference in texts]
+        known = {entry.address for entry in entries}
+        own = read_translations(file)
+        orphans = {address: value for address, value in own.items() if address not in known}
+        catalogs.append(Catalog(pack.id, lang, source_lang, entries, {"": file}, {"": orphans} if orphans else {}))
+    return catalogs
+
+
+def _relative_to(folder: Path) -> Callable[[str], str]:
+    """A file's name relative to `folder` (as given when outside it), worked out once a file: resolving
+    paths for each of thousands of texts took nearly as long as reading the pack."""
+    root = folder.resolve()
+
+    @cache
+    def within(file: str) -> str:
         try:
-            reference = (str(Path(pos.file).resolve().relative_to(folder.resolve())), pos.line)
+            return str(Path(file).resolve().relative_to(root))
         except ValueError:
-            reference = (pos.file, pos.line)
-        entries.append(Entry(text.key, source, text.values.get(lang, ""), recorded.get(text.key),
-                             contexts.get(text.key, []), reference))
-    known = {entry.address for entry in entries}
-    own = read_translations(file)
-    orphans = {address: value for address, value in own.items() if address not in known}
-    return Catalog(pack.id, lang, source_lang, entries, {"": file}, {"": orphans} if orphans else {})
+            return file
+
+    return within
 
 
 def ui_catalog(lang: str) -> Catalog:

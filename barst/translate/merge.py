@@ -49,10 +49,11 @@ class MergeResult:
     merged: int = 0  # PO entries with a translation
 
 
-def catalog_for(target: str, lang: str) -> Catalog:
+def catalog_for(target: str, lang: str, notes: bool = True) -> Catalog:
+    """The catalog of a pack (or `ui`); `notes`: with the translators' comments, which only extract writes."""
     if target == UI:
         return ui_catalog(lang)
-    return pack_catalog(resolve_pack(target), lang)
+    return pack_catalog(resolve_pack(target), lang, notes)
 
 
 def merge(po_path: Path, target: str, lang: str | None = None) -> MergeResult:
@@ -64,7 +65,7 @@ def merge(po_path: Path, target: str, lang: str | None = None) -> MergeResult:
     if lang and po.lang and lang != po.lang:
         raise BarstError(f"{display_path(po_path)} says it is in '{po.lang}', not '{lang}'; check the file or "
                          "drop --lang.")
-    catalog = catalog_for(target, chosen)
+    catalog = catalog_for(target, chosen, notes=False)
     result = MergeResult(Report(), chosen)
     texts = _validated(po.texts, catalog, result.report)
     for pos in po.no_address:

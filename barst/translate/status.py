@@ -10,7 +10,7 @@ from typing import Any
 from barst.loader import TRANSLATIONS
 from barst.packhead import read_head
 from barst.text import KNOWN_LANGUAGES, LANGUAGE_NAMES
-from barst.translate.catalog import UI, UI_SOURCE, Catalog, Entry, pack_catalog, ui_catalog
+from barst.translate.catalog import UI, UI_SOURCE, Catalog, Entry, pack_catalogs, ui_catalog
 
 
 @dataclass(slots=True)
@@ -59,7 +59,7 @@ def pack_status(folder: Path, only: str | None = None) -> TargetStatus:
     files = sorted(p.stem for p in (folder / TRANSLATIONS).glob("*.yaml")) if (folder / TRANSLATIONS).is_dir() else []
     languages = [only] if only else [lang for lang in KNOWN_LANGUAGES if lang != source
                                      and (lang in declared or lang in files)]
-    catalogs = [pack_catalog(folder, lang) for lang in languages]
+    catalogs = pack_catalogs(folder, languages, notes=False)
     target = catalogs[0].target if catalogs else folder.name
     return TargetStatus(target, source, [status_of(c) for c in catalogs])
 
