@@ -31,6 +31,7 @@ from barst.translate.catalog import (
 )
 from barst.translate.placeholders import placeholders
 from barst.translate.po import PoText, read_po
+from barst.yamlload import MAX_FILE_BYTES
 
 
 @dataclass(slots=True)
@@ -75,11 +76,23 @@ def merge(po_path: Path, target: str, lang: str | None = None) -> MergeResult:
         return result
     result.merged = sum(1 for text in texts.values() if text.translation)
     plans = _plan(catalog, texts, result)
+    changed: dict[Path, str] = {}
     for group, (values, records) in plans.items():
         file = catalog.files[group]
         if values == read_translations(file) and records == read_records(file):
             continue
-        atomic.write_text(file, render(file, catalog, values, records))
+        changed[file] = render(file, catalog, values, records)
+    for file, text in changed.items():  # all checked before any is written: a merge is whole or nothing
+        if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+            result.report.error(
+                "T007", f"{display_path(file)} would hold {len(text.encode('utf-8')) // 1024} KiB, more than the "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MiB a pack file may have, so the pack would no longer load",
+                Pos(display_path(po_path), 1, 1), "a language's translations are one file: move some situations "
+                "into a second pack, extract its PO file and merge each pack's own")
+    if result.report.has_errors():
+        return result
+    for file, text in changed.items():
+        atomic.write_text(file, text)
         result.written.append(file)
     return result
 

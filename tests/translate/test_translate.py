@@ -305,3 +305,20 @@ def test_check_reports_every_missing_text_per_language_with_no_cut(story: Path) 
     assert len(by_lang["de"]) == len(pack_catalog(story, "de").entries)
     assert len(set(by_lang["de"])) == len(by_lang["de"])
     assert not any("more" in finding.message for finding in findings)
+
+
+def test_a_merge_that_would_write_a_file_too_large_to_load_writes_nothing(story: Path, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # At 40,000 texts a language's translation file passed the loader's limit (B002): merge wrote a pack
+    # that no longer loaded. It now refuses, before writing anything.
+    from barst.translate import merge as merging
+
+    po = extract(story, "de", tmp_path / "de.po")
+    translate_all(po, "DE ")
+    before = snapshot(story)
+    monkeypatch.setattr(merging, "MAX_FILE_BYTES", 200)
+    result = merge(po, str(story))
+    assert [d.code for d in result.report.errors] == ["T007"]
+    assert result.written == [] and snapshot(story) == before
+    monkeypatch.undo()
+    assert merge(po, str(story)).written == [story / "translations/de.yaml"]
