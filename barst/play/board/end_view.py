@@ -52,9 +52,9 @@ def draw_final(f: Frame) -> None:
     ry = TOPBAR_H + 4
     p.panel(rx - 16, ry, rw + 16, p.h - ry - HINT_H - 6, theme.surface, theme.accent, width=3)
     p.text(s.t("key_messages"), rx, ry + 12, 32, True, theme.accent, max_w=rw - 16)
-    keys = ("msg_1712", "msg_caw", "msg_vk", "msg_veilig_huis", "msg_police", "msg_secrecy")
     body_top = ry + 64
-    text_stack(f, [("", "• " + s.t(key), 24) for key in keys], rx, body_top, rw - 24, p.h - body_top - HINT_H - 20)
+    text_stack(f, [("", "• " + line, 24) for line in s.key_messages()], rx, body_top, rw - 24,
+               p.h - body_top - HINT_H - 20)
     draw_hint(f, s.t("keys_final"))
 
 
