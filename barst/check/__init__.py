@@ -14,6 +14,7 @@ from barst.check.common_rules import check_characters, check_helpline_links, che
 from barst.check.content_rules import check_content, check_helpline_typography
 from barst.check.ending_rules import check_endings
 from barst.check.fit_rules import check_fit
+from barst.check.keymessage_rules import check_key_messages
 from barst.check.story_rules import ScoreRange, check_story
 from barst.diagnostics import Pos, Report, Severity, display_path, paused_gc
 from barst.helplines import load_helplines
@@ -137,6 +138,7 @@ def _check_pack_into(folder: Path, report: Report) -> tuple[Loaded | None, dict[
     else:
         check_board(pack, report)
         check_fit(pack, report)
+        check_key_messages(pack, report, load_helplines())
     check_translations(loaded, report)
     check_characters(report, loaded.texts)
     check_content(loaded, report)
