@@ -11,7 +11,7 @@ from barst import paths
 from barst.check.analysis_report import explain_lines, situation_json, situation_lines
 from barst.check.board_rules import check_board
 from barst.check.common_rules import check_characters, check_helpline_links, check_translations
-from barst.check.content_rules import check_content, check_helpline_typography
+from barst.check.content_rules import check_content, check_helpline_sources, check_helpline_typography
 from barst.check.ending_rules import check_endings
 from barst.check.fit_rules import check_fit
 from barst.check.keymessage_rules import check_key_messages
@@ -108,6 +108,7 @@ def _check_target(target: Path, result: CheckResult) -> None:
         result.report.extend(lines.report)
         check_helpline_links(result.report, lines.lines)
         check_helpline_typography(lines.lines, result.report)
+        check_helpline_sources(lines.lines, result.report)
         return
     _check_kit(target, result.report)
 
