@@ -138,8 +138,9 @@ def _check_pack_into(folder: Path, report: Report) -> tuple[Loaded | None, dict[
         check_fit(pack, report, helplines)
     else:
         check_board(pack, report)
-        check_fit(pack, report)
-        check_key_messages(pack, report, load_helplines())
+        helplines = load_helplines()
+        check_fit(pack, report, helplines)
+        check_key_messages(pack, report, helplines)
     check_translations(loaded, report)
     check_characters(report, loaded.texts)
     check_content(loaded, report)

@@ -84,3 +84,21 @@ def test_the_fwb_end_screen_draws_sos_enfants_and_not_1712(pygame_ready: None, t
     drawn = drawn_final_texts("wallonie-bruxelles", "fr", size, tmp_path)
     assert "Enfants" in drawn and "Écoute Violences Conjugales" in drawn
     assert "1712" not in drawn and "CAW" not in drawn and "Vertrouwenscentrum" not in drawn
+
+
+def test_the_checker_measures_the_box_the_end_screen_draws_in(pygame_ready: None, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """B070's key-message box (barst.play.textboxes) is the one draw_final passes to text_stack."""
+    from barst.play import textboxes as tb
+    from barst.play.board import end_view
+
+    boxes: list[tuple[float, float]] = []
+    real = end_view.text_stack
+
+    def recording(f: object, sections: list[tuple[str, str, float]], x: float, y: float, w: float, h: float) -> None:
+        boxes.append((w, h))
+        real(f, sections, x, y, w, h)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(end_view, "text_stack", recording)
+    drawn_final_texts("wallonie-bruxelles", "fr", (1280, 720), tmp_path)
+    assert boxes and boxes[-1] == pytest.approx(tb.key_messages_area())
