@@ -41,14 +41,16 @@ def choose(pack: Pack, edition_id: str | None = None, lang: str | None = None) -
 
 def resolve(pack: Pack, edition: Edition | None) -> Pack:
     """The pack as one edition plays it: its cards only, each with its Community's variant applied, the
-    edition's languages and help-line region. A pack without editions comes back unchanged."""
+    edition's languages, help-line region and key messages (its own Community's first, then the shared
+    ones). A pack without editions comes back unchanged."""
     if edition is None:
         return pack
     cards = [resolve_card(card, edition.community) for card in pack.cards if in_edition(card, edition)]
     languages = [lang for lang in edition.languages if lang in pack.languages] or list(pack.languages)
     fallback = [lang for lang in pack.fallback_order() if lang in languages]
     return dataclasses.replace(pack, id=f"{pack.id}.{edition.id}", cards=cards, languages=languages,
-                               fallback=fallback, region=edition.region, edition=edition)
+                               fallback=fallback, region=edition.region, edition=edition,
+                               key_messages=[*edition.key_messages, *pack.key_messages])
 
 
 def for_play(pack: Pack, lang: str | None = None, edition_id: str | None = None) -> Pack:
@@ -79,9 +81,13 @@ def overrides(variant: CardVariant) -> dict[str, Any]:
 
 def edition_languages(pack: Pack, key: str) -> list[str] | None:
     """Languages a text must have when it belongs to a card of only some editions or to one Community's
-    variant (None: every language of the pack). `key` is the text's address, e.g. cs-01.variants.french.points."""
+    variant, or to one edition's key messages (None: every language of the pack). `key` is the text's
+    address, e.g. cs-01.variants.french.points or pack/wallonie-bruxelles/sos-enfants.text."""
     if not pack.editions:
         return None
+    edition = next((e for e in pack.editions if key.startswith(f"pack/{e.id}/")), None)
+    if edition is not None:  # one of the edition's own key messages
+        return list(edition.languages)
     card_id = key.split(".", 1)[0].split("/", 1)[0]
     card = next((c for c in pack.cards if c.id == card_id), None)
     if card is None:

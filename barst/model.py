@@ -309,6 +309,18 @@ class Rules:
 
 
 @dataclass(slots=True)
+class KeyMessage:
+    """One line of the board game's end screen ("key messages"): a route or a rule worth remembering."""
+
+    id: Id = doc("stable id within the edition (or the pack), so a translation keeps to its message")
+    text: Text = doc("what to remember, in each language the edition is played in; write no phone number "
+                     "here, name the line in `helplines` instead")
+    helplines: list[Id] = doc("ids of help lines (assets/helplines.yaml) whose numbers the end screen puts "
+                              "before the text", factory=list)
+    pos: Pos = POS
+
+
+@dataclass(slots=True)
 class Edition:
     """One Community's version of a board pack: the shared cards plus that Community's variants."""
 
@@ -318,6 +330,8 @@ class Edition:
     languages: list[Lang] = doc("languages the edition is played in; the first is its own")
     region: Literal["flanders", "wallonia", "brussels", "ostbelgien"] = doc(
         "region whose help lines the emergency exit shows", "flanders")
+    key_messages: list[KeyMessage] = doc("what the end screen lists to remember in this edition (its own "
+                                         "Community's services), before the pack's shared ones", factory=list)
     pos: Pos = POS
 
 
@@ -344,6 +358,9 @@ class Pack:
     rules: Rules | None = doc("board packs: the rules", None)
     editions: list[Edition] = doc("board packs: one edition per Community (cards' `variants` fill in what "
                                   "differs); none: one edition for everyone", factory=list)
+    key_messages: list[KeyMessage] = doc("board packs: what the end screen lists to remember, for every "
+                                         "edition (an edition adds its own first); none: the help lines of "
+                                         "the pack's region", factory=list)
     pos: Pos = POS
     # Filled from the pack's other files, not from pack.yaml:
     situations: list[Situation] = field(default_factory=list, metadata={"internal": True})

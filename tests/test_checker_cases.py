@@ -29,6 +29,11 @@ SPECIAL_CONTENT = {
         "    regions: [flanders]\n    languages: [nl]\n    audience: iedereen\n    hours: altijd\n"
         "    source: test\n    checked: '2026-01-01'\n"
     ),
+    "__HELPLINE_NOTES_SOURCE__": lambda: (
+        "helplines:\n  - id: police\n    name: Politie\n    number: '101'\n    links: ['tel:101']\n"
+        "    regions: [flanders]\n    languages: [nl]\n    audience: iedereen\n    hours: altijd\n"
+        "    source: domain notes (emergency numbers)\n    checked: '2026-01-01'\n"
+    ),
     "__LONG__": lambda: " ".join(["woord"] * 400),
     "__PNG_BOMB__": lambda: png_claiming(40_000, 40_000),
     "__PNG_CUT__": lambda: png_claiming(64, 64)[:20],

@@ -94,3 +94,36 @@ def test_the_command_line_knows_the_german_speaking_region(capsys: pytest.Captur
     assert main(["helplines", "--region", "ostbelgien", "--lang", "de"]) == 0
     out = capsys.readouterr().out
     assert "108" in out and "Telefonhilfe" in out and "112" in out
+
+
+def test_every_shipped_line_cites_a_public_source() -> None:
+    from barst.check.content_rules import check_helpline_sources
+    from barst.diagnostics import Report
+
+    report = Report()
+    check_helpline_sources(LINES.lines, report)
+    assert [d.format() for d in report.items] == []
+
+
+@pytest.mark.parametrize(("source", "refused"), [
+    ("domain notes (emergency numbers, Belgium)", True),
+    ("shared/domain.md", True),
+    ("content review 2026-12", True),
+    ("the trainers told us", True),
+    ("Awel", True),
+    ("https://www.sos112.be/en/no-nonsense.html", False),
+    ("awel.be", False),
+    ("lalibre.be, dhnet.be 2020", False),
+    ("FWB brochure 'Que faire si je suis confronté à une situation de maltraitance d'enfant ?', 2014", False),
+])
+def test_a_help_line_source_must_be_a_public_page_or_a_dated_document(source: str, refused: bool) -> None:
+    import dataclasses
+
+    from barst.check.content_rules import check_helpline_sources
+    from barst.diagnostics import Report
+
+    police = LINES.by_id("police")
+    assert police is not None
+    report = Report()
+    check_helpline_sources([dataclasses.replace(police, source=source)], report)
+    assert [d.code for d in report.items] == (["B061"] if refused else [])

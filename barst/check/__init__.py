@@ -11,9 +11,10 @@ from barst import paths
 from barst.check.analysis_report import explain_lines, situation_json, situation_lines
 from barst.check.board_rules import check_board
 from barst.check.common_rules import check_characters, check_helpline_links, check_translations
-from barst.check.content_rules import check_content, check_helpline_typography
+from barst.check.content_rules import check_content, check_helpline_sources, check_helpline_typography
 from barst.check.ending_rules import check_endings
 from barst.check.fit_rules import check_fit
+from barst.check.keymessage_rules import check_key_messages
 from barst.check.story_rules import ScoreRange, check_story
 from barst.diagnostics import Pos, Report, Severity, display_path, paused_gc
 from barst.helplines import load_helplines
@@ -107,6 +108,7 @@ def _check_target(target: Path, result: CheckResult) -> None:
         result.report.extend(lines.report)
         check_helpline_links(result.report, lines.lines)
         check_helpline_typography(lines.lines, result.report)
+        check_helpline_sources(lines.lines, result.report)
         return
     _check_kit(target, result.report)
 
@@ -136,7 +138,9 @@ def _check_pack_into(folder: Path, report: Report) -> tuple[Loaded | None, dict[
         check_fit(pack, report, helplines)
     else:
         check_board(pack, report)
-        check_fit(pack, report)
+        helplines = load_helplines()
+        check_fit(pack, report, helplines)
+        check_key_messages(pack, report, helplines)
     check_translations(loaded, report)
     check_characters(report, loaded.texts)
     check_content(loaded, report)

@@ -8,6 +8,8 @@ factual cards cite a source, and French text follows French typography.
 - B093: editions and variants that do not fit together.
 - B094: a card's source is the project's own notes (the content review, the domain notes) rather than
   a public source, or, in one Community's edition, a site of another Community's services only.
+- B061: a help line's source (assets/helplines.yaml) is the project's own notes, or names neither a public
+  page nor a dated public document.
 """
 
 from __future__ import annotations
@@ -277,6 +279,26 @@ def check_source_kinds(pack: Pack, report: Report) -> None:
                              f"'{found}', a source on the {COMMUNITY_NAMES[other]} Community's services", pos,
                              f"{where}, or add `mentions: [{other}]` when the card names that service on purpose")
                 break
+
+
+# A public page (an address such as sos112.be/en/…) or a dated public document ("decree of 12 May 2004").
+_PUBLIC_SOURCE = re.compile(r"(?<![\w@-])(?:[a-z0-9-]+\.)+[a-z]{2,}(?![\w-])|\b(?:19|20)\d{2}\b", re.IGNORECASE)
+
+
+def check_helpline_sources(lines: list[HelpLine], report: Report) -> None:
+    """B061: a help line's source is what a reader can look up before printing a number: a public page or a
+    named, dated public document, never the project's own notes (which only say where a fact was found)."""
+    for line in lines:
+        internal = _INTERNAL_SOURCE.search(line.source)
+        if internal is not None:
+            problem = f"cites the project's own notes ('{internal.group(0)}')"
+        elif _PUBLIC_SOURCE.search(line.source) is None:
+            problem = "names neither a public page nor a dated public document"
+        else:
+            continue
+        report.error("B061", f"the source of help line '{line.id}' {problem}", line.pos,
+                     "cite the line's own page or an official one (e.g. https://www.sos112.be/en/no-nonsense.html), "
+                     "or a public document by title and date; no source found: leave the line out")
 
 
 def _other_source(source: str, community: str, known: Institutions) -> str | None:

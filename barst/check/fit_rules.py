@@ -50,7 +50,7 @@ class Probe:
 
 
 def check_fit(pack: Pack, report: Report, helplines: HelpLines | None = None) -> None:
-    probes = _story_probes(pack, helplines) if pack.kind == "story" else _board_probes(pack)
+    probes = _story_probes(pack, helplines) if pack.kind == "story" else _board_probes(pack, helplines)
     seen: set[tuple[object, str, str]] = set()
     for probe in probes:
         for lang, value in probe.text.values.items():
@@ -203,7 +203,7 @@ def _line_of(path: Path, key: str) -> Pos:
 
 # --- board packs ------------------------------------------------------------------------------------
 
-def _board_probes(pack: Pack) -> Iterator[Probe]:
+def _board_probes(pack: Pack, helplines: HelpLines | None = None) -> Iterator[Probe]:
     # The answer side keeps one row of verdicts whatever the number of answering teams (more than three
     # are drawn compact: symbol, mark and points), so the boxes are those of a turn with one team.
     teams = 1
@@ -219,6 +219,27 @@ def _board_probes(pack: Pack) -> Iterator[Probe]:
             for probe in _card_probes(card, kind, teams):
                 probe.langs = tuple(played.languages)  # an edition plays in its own languages only
                 yield probe
+        if helplines is not None:
+            yield from _key_message_probes(played, helplines)
+
+
+def _key_message_probes(played: Pack, helplines: HelpLines) -> Iterator[Probe]:
+    """The end screen's key messages beside the ranking, all together, as the edition shows them (each
+    with its help lines' numbers before it). Reported at the edition's first message."""
+    from barst.keymessages import key_message_lines
+
+    if not played.key_messages:
+        return
+    width, height = tb.key_messages_area()
+
+    def sections(lang: str) -> list[tb.Section]:
+        return [tb.Section("• " + line, M.FINAL_KEY_SIZE, headed=False)
+                for line in key_message_lines(played, lang, helplines)]
+
+    yield Probe(played.key_messages[0].text, "key messages on the end screen (all together)",
+                lambda lang, _v, step: _together(draw_stack(sections(lang), width, height, step)),
+                key=(played.id, "key messages"), langs=tuple(played.languages),
+                quick=lambda lang, _v: stack_surely_fits(sections(lang), width, height, LARGEST))
 
 
 def _title_draw(pack: Pack, label: Text) -> Draw:

@@ -75,5 +75,8 @@ RULES: dict[str, RuleInfo] = {
         RuleInfo("B092", W, "French text without a no-break space before ? ! : ; or inside « »"),
         RuleInfo("B093", E, "editions and card variants do not fit together"),
         RuleInfo("B094", E, "a card cites the project's own notes, or another Community's services, as its source"),
+        RuleInfo("B095", E, "a key message names a help line that is unknown or does not serve its edition's region"),
+        RuleInfo("B061", E, "a help line's source is the project's own notes, or names no public page or document"),
+        RuleInfo("B096", W, "a key message writes a help line's number in its text instead of naming the line"),
     ]
 }

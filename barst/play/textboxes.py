@@ -310,3 +310,13 @@ def choose_deck_button() -> Box:
     badge_w = max(h * M.BUTTON_BADGE_SHARE, 16 + 14 * 1)
     return Box("deck name in the deck choice", w - 48 - (M.BUTTON_INSET + badge_w + 12) - 12, h - 8, M.CHOOSE_SIZE,
                True)
+
+
+@cache
+def key_messages_area() -> tuple[float, float]:
+    """end_view.py draw_final: the width and height of the key messages beside the ranking (a stack)."""
+    left_w = W * M.FINAL_RANKING_SHARE
+    rx = MARGIN + left_w + 2 * GAP
+    rw = W - MARGIN - rx
+    body_top = M.TOPBAR_H + 4 + M.FINAL_KEYS_BODY_TOP
+    return rw - 24, H - body_top - M.BOARD_HINT_H - 20

@@ -17,20 +17,23 @@ from barst.play.board.look import (
     topbar,
 )
 from barst.play.board.session import PANEL_ITEMS
-from barst.play.metrics import GAP, MARGIN, TOPBAR_H
+from barst.play.metrics import FINAL_KEY_SIZE, FINAL_KEYS_BODY_TOP, FINAL_RANKING_SHARE, GAP, MARGIN, TOPBAR_H
 
 
 def draw_final(f: Frame) -> None:
     p, s, theme = f.p, f.s, f.theme
     state = s.state
     topbar(f, pack_title(f))
+    # The title, the reason and the ranking's heading move down as the text size grows, so a large text
+    # size never draws the heading under the first row.
     p.text(s.t("final_title"), MARGIN, TOPBAR_H + 4, 44, True)
     reason = _over_reason(f)
-    p.para(reason, MARGIN, TOPBAR_H + 62, p.w * 0.42, 40, 24, colour=theme.muted)
-    top = TOPBAR_H + 112
-    left_w = p.w * 0.42
+    reason_top = TOPBAR_H + 4 + max(58.0, _line_units(f, 44))
+    p.para(reason, MARGIN, reason_top, p.w * FINAL_RANKING_SHARE, 40, 24, colour=theme.muted)
+    top = reason_top + max(50.0, _line_units(f, 24) + 14)
+    left_w = p.w * FINAL_RANKING_SHARE
     p.text(s.t("ranking"), MARGIN, top, 28, True, theme.accent)
-    top += 42
+    top += max(42.0, _line_units(f, 28) + 4)
     order = s.engine.ranking(state) if state.teams else []
     row_h = min(74.0, (p.h - top - HINT_H - 10) / max(1, len(order)))
     for place, index in enumerate(order, 1):
@@ -52,10 +55,16 @@ def draw_final(f: Frame) -> None:
     ry = TOPBAR_H + 4
     p.panel(rx - 16, ry, rw + 16, p.h - ry - HINT_H - 6, theme.surface, theme.accent, width=3)
     p.text(s.t("key_messages"), rx, ry + 12, 32, True, theme.accent, max_w=rw - 16)
-    keys = ("msg_1712", "msg_caw", "msg_vk", "msg_veilig_huis", "msg_police", "msg_secrecy")
-    body_top = ry + 64
-    text_stack(f, [("", "• " + s.t(key), 24) for key in keys], rx, body_top, rw - 24, p.h - body_top - HINT_H - 20)
+    body_top = ry + FINAL_KEYS_BODY_TOP  # the same box as barst.play.textboxes.key_messages_area (B070)
+    text_stack(f, [("", "• " + line, FINAL_KEY_SIZE) for line in s.key_messages()], rx, body_top, rw - 24,
+               p.h - body_top - HINT_H - 20)
     draw_hint(f, s.t("keys_final"))
+
+
+def _line_units(f: Frame, size: float) -> float:
+    """The height one line of a text of `size` takes at the chosen text step, with its descenders."""
+    layout = f.p.layout
+    return layout.to_units(layout.font_px(size)) * 1.3
 
 
 def _over_reason(f: Frame) -> str:

@@ -89,6 +89,7 @@ class BoardSession:
         self.autosave_enabled = autosave_enabled
         self.autosave_failed = False  # the last save did not reach the disk
         self._exit_lines: dict[str, list[HelpLine]] = {}
+        self._key_messages: dict[str, list[str]] = {}
         self.seed = seed if seed is not None else _fresh_seed()
         self.state = self.engine.new_state(self.seed)
         self.elapsed = 0.0
@@ -137,6 +138,15 @@ class BoardSession:
         if self._exit_lines.get(self.lang) is None:
             self._exit_lines[self.lang] = load_helplines().for_exit(self.pack.region, self.lang)
         return self._exit_lines[self.lang]
+
+    def key_messages(self) -> list[str]:
+        """The end screen's lines to remember, for the edition being played (barst.keymessages): read
+        once per language, not at every redraw."""
+        from barst.keymessages import key_message_lines
+
+        if self._key_messages.get(self.lang) is None:
+            self._key_messages[self.lang] = key_message_lines(self.pack, self.lang, load_helplines())
+        return self._key_messages[self.lang]
 
     def text(self, value: object) -> str:
         """A pack text in the chosen language (with the pack's fallback order)."""
