@@ -27,8 +27,9 @@ if TYPE_CHECKING:
 
 
 class App(Shell):
-    """The story game. The title comes from pack.yaml alone (`head`) and is drawn before the rest of the
-    pack is checked; `finish_loading` checks it before any input is handled (the frame shows meanwhile)."""
+    """The story game. The title comes from pack.yaml alone (`head`): the first frame shows it with the
+    logo while the rest of the pack is checked (`finish_loading`, before any input is handled); then the
+    title screen shows the description and the start button, as the board game shows its setup."""
 
     def __init__(self, folder: Path, lang: str | None = None, size: tuple[int, int] = (1280, 720),
                  fullscreen: bool = False, display: int = 0, region: str | None = None,

@@ -26,6 +26,7 @@ class StoryHost(Host, Protocol):
     lang: str
     languages: list[str]
     head: PackHead
+    loading: bool  # the pack is still being checked (the first frame)
     region: str
     show_meters: bool
     store: ProgressStore

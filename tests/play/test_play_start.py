@@ -83,3 +83,17 @@ def test_the_title_frame_needs_neither_the_checker_nor_the_engine(tmp_path):
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=60)
     assert "BEFORE []" in result.stdout, result.stdout + result.stderr[-800:]
     assert "AFTER True True" in result.stdout, result.stdout + result.stderr[-800:]
+
+
+def test_the_first_frame_shows_the_title_and_the_start_button_comes_with_the_checked_pack(tmp_path: Path) -> None:
+    # The first frame is drawn before the pack is checked: the title and logo only, like the board game's,
+    # so there is no start button that cannot be pressed yet (input waits for the check).
+    app = App(PACKS / "mini-story", "nl", (1280, 720), store=ProgressStore(tmp_path), transitions=False)
+    app.present()
+    assert app.top.name == "title" and app.loading
+    assert [b for b in app.buttons if b.action == app.top.confirm] == []
+    only_exit = len(app.buttons)
+    app.finish_loading()
+    app.present()
+    assert any(b.action == app.top.confirm for b in app.buttons)
+    assert len(app.buttons) > only_exit

@@ -51,6 +51,8 @@ class TitleScreen(Screen):
         p.icon("logo", cx - 60, p.h * 0.16, 120)
         p.role(app.tx(app.head.title), "title", MARGIN, p.h * TITLE_TOP, p.w - 2 * MARGIN, TITLE_H,
                align="center")
+        if app.loading:  # the first frame, while the pack is checked: no start button that cannot be pressed yet
+            return
         if app.head.description:
             top = p.h * TITLE_TOP + TITLE_H
             # ends above the start button (a three-line German or French description touched it)
