@@ -15,6 +15,7 @@ from __future__ import annotations
 import compileall
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -74,18 +75,24 @@ ENV = {**{k: v for k, v in os.environ.items() if k != "BARST_DATA_DIR" and not k
        "XDG_STATE_HOME": f"{HOME}/state", "XDG_CONFIG_HOME": f"{HOME}/config"}
 
 
-def first_frames(codes: dict[str, list[str]], runs: int = 7, cold: bool = False) -> dict[str, float]:
-    """Best of `runs` for each command, the commands taken in turn (pair by pair), so a busy moment of the
-    machine hits all of them alike. `cold`: every start with an empty file cache (the first start ever)."""
-    best = dict.fromkeys(codes, float("inf"))
+def first_frames(codes: dict[str, list[str]], runs: int = 15, cold: bool = False) -> dict[str, float]:
+    """Each command's median time, and each game's ratio to "bare" (`<name>_ratio`) as the median of the
+    ratios pair by pair: the commands are started in turn, so a slow moment of this shared machine hits
+    both of a pair alike (a best-of-N swung from 1.3 to 1.8 between two runs here). `cold`: every start
+    with an empty file cache (the first start ever)."""
+    times: dict[str, list[float]] = {name: [] for name in codes}
     for _ in range(runs):
         for name, command in codes.items():
             if cold:
                 shutil.rmtree(f"{HOME}/cache", ignore_errors=True)
             start = time.perf_counter()
             subprocess.run([sys.executable, "-c", *command], check=True, cwd=ROOT, env=ENV)
-            best[name] = min(best[name], time.perf_counter() - start)
-    return best
+            times[name].append(time.perf_counter() - start)
+    result = {name: statistics.median(values) for name, values in times.items()}
+    for name in codes:
+        if name != "bare":
+            result[f"{name}_ratio"] = statistics.median(a / b for a, b in zip(times[name], times["bare"], strict=True))
+    return result
 
 
 def idle_cpu(code: str, x11: bool = False) -> float:
@@ -154,13 +161,14 @@ def main() -> None:
     # comparison charges barst for compiling its sources (PYTHONDONTWRITEBYTECODE may be set).
     compileall.compile_dir(ROOT / "barst", quiet=1)
     games = {"bare": [BARE], "story": [COMMAND], "board": [COMMAND, BOARD_PACK]}
-    cold = first_frames(games, runs=3, cold=True)
+    cold = first_frames(games, runs=5, cold=True)
+    first_frames(games, runs=1)  # fills the cache
     frames = first_frames(games)
     print(f"first_frame_bare_s: {frames['bare']:.3f}")
     for game in ("story", "board"):
         print(f"first_frame_{game}_s: {frames[game]:.3f}")
-        print(f"first_frame_{game}_ratio: {frames[game] / frames['bare']:.2f}")
-        print(f"first_frame_{game}_cold_ratio: {cold[game] / cold['bare']:.2f}")
+        print(f"first_frame_{game}_ratio: {frames[game + '_ratio']:.2f}")
+        print(f"first_frame_{game}_cold_ratio: {cold[game + '_ratio']:.2f}")
     driver = os.environ.get("SDL_VIDEODRIVER", "")
     print(f"idle_cpu_bare_percent_{driver}: {idle_cpu(BARE_IDLE.format(seconds=4.0)):.2f}")
     print(f"idle_cpu_player_percent_{driver}: {idle_cpu(player_idle()):.2f}")
