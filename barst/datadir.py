@@ -5,33 +5,35 @@ $BARST_DATA_DIR when that is set (tests, a portable stick). platformdirs is impo
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 
 ENV = "BARST_DATA_DIR"
 
 
 def data_dir() -> Path:
-    override = os.environ.get(ENV)
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("barst", appauthor=False))
+    return _folder("")
 
 
 def log_dir() -> Path:
-    override = os.environ.get(ENV)
-    if override:
-        return Path(override) / "logs"
-    import platformdirs
-
-    return Path(platformdirs.user_log_dir("barst", appauthor=False))
+    return _folder("logs")
 
 
 def cache_dir() -> Path:
-    override = os.environ.get(ENV)
-    if override:
-        return Path(override) / "cache"
+    return _folder("cache")
+
+
+def _folder(kind: str) -> Path:
+    override = os.environ.get(ENV)  # read every time: tests move it
+    return Path(override) / kind if override else _platform_folder(kind)
+
+
+@cache
+def _platform_folder(kind: str) -> Path:
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("barst", appauthor=False))
+    if kind == "logs":
+        return Path(platformdirs.user_log_dir("barst", appauthor=False))
+    if kind == "cache":
+        return Path(platformdirs.user_cache_dir("barst", appauthor=False))
+    return Path(platformdirs.user_data_dir("barst", appauthor=False))
