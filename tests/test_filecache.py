@@ -31,6 +31,14 @@ def aged(path: Path, seconds: float = 60.0) -> None:
     os.utime(path, (then, then))
 
 
+def settled(folder: Path) -> Path:
+    """A small source file last changed a minute ago."""
+    source = folder / "words.yaml"
+    source.write_text("a: b\n")
+    aged(source)
+    return source
+
+
 def counted(calls: list[int], value: object) -> object:
     calls.append(1)
     return value
@@ -41,9 +49,7 @@ def remember(path: Path, calls: list[int], value: object = "derived") -> object:
 
 
 def test_a_second_read_of_an_unchanged_file_uses_the_kept_value(tmp_path: Path) -> None:
-    source = tmp_path / "words.yaml"
-    source.write_text("a: b\n")
-    aged(source)
+    source = settled(tmp_path)
     calls: list[int] = []
     assert remember(source, calls) == "derived"
     assert remember(source, calls) == "derived"
@@ -51,9 +57,7 @@ def test_a_second_read_of_an_unchanged_file_uses_the_kept_value(tmp_path: Path) 
 
 
 def test_a_changed_file_is_read_again(tmp_path: Path) -> None:
-    source = tmp_path / "words.yaml"
-    source.write_text("a: b\n")
-    aged(source)
+    source = settled(tmp_path)
     calls: list[int] = []
     remember(source, calls, "old")
     source.write_text("a: c\n")  # same size, new time
@@ -82,9 +86,7 @@ def test_a_file_changed_just_now_is_not_kept(tmp_path: Path) -> None:
 ])
 def test_a_damaged_or_foreign_entry_is_a_miss_and_is_replaced(tmp_path: Path, own_cache: Path,
                                                               damage: bytes | str) -> None:
-    source = tmp_path / "words.yaml"
-    source.write_text("a: b\n")
-    aged(source)
+    source = settled(tmp_path)
     calls: list[int] = []
     remember(source, calls)
     (entry,) = own_cache.iterdir()
@@ -101,9 +103,7 @@ def test_a_damaged_or_foreign_entry_is_a_miss_and_is_replaced(tmp_path: Path, ow
 
 
 def test_a_kept_value_of_another_shape_is_read_again(tmp_path: Path, own_cache: Path) -> None:
-    source = tmp_path / "words.yaml"
-    source.write_text("a: b\n")
-    aged(source)
+    source = settled(tmp_path)
     i18n_like = lambda: filecache.remembered(source, "ui", lambda: {"a": "b"}, dict, i18n._as_strings)  # noqa: E731
     assert i18n_like() == {"a": "b"}
     (entry,) = own_cache.iterdir()
@@ -117,9 +117,7 @@ def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path: Path, monkeypa
     blocker = tmp_path / "file"
     blocker.write_text("")
     monkeypatch.setenv("BARST_DATA_DIR", str(blocker))  # the cache folder would be inside a file
-    source = tmp_path / "words.yaml"
-    source.write_text("a: b\n")
-    aged(source)
+    source = settled(tmp_path)
     calls: list[int] = []
     assert remember(source, calls) == "derived"
     assert remember(source, calls) == "derived"
@@ -195,9 +193,7 @@ def test_a_kept_copy_is_not_named_among_the_files_a_command_wrote(tmp_path: Path
     # Ctrl-C names the files a command wrote (barst.atomic): the cache is barst's own, not one of them.
     from barst import atomic
 
-    source = tmp_path / "words.yaml"
-    source.write_text("a: b\n")
-    aged(source)
+    source = settled(tmp_path)
     before = atomic.mark()
     remember(source, [])
     assert list(own_cache.iterdir())
