@@ -83,9 +83,10 @@ def merge(po_path: Path, target: str, lang: str | None = None) -> MergeResult:
             continue
         changed[file] = render(file, catalog, values, records)
     for file, text in changed.items():  # all checked before any is written: a merge is whole or nothing
-        if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        size = len(text.encode("utf-8"))
+        if size > MAX_FILE_BYTES:
             result.report.error(
-                "T007", f"{display_path(file)} would hold {len(text.encode('utf-8')) // 1024} KiB, more than the "
+                "T007", f"{display_path(file)} would hold {size // 1024} KiB, more than the "
                 f"{MAX_FILE_BYTES // (1024 * 1024)} MiB a pack file may have, so the pack would no longer load",
                 Pos(display_path(po_path), 1, 1), "a language's translations are one file: move some situations "
                 "into a second pack, extract its PO file and merge each pack's own")

@@ -130,12 +130,7 @@ def test_the_shipped_packs_situations_are_all_whole_on_the_plan_and_live_screens
         class_app: Callable[..., Any], lang: str, size: tuple[int, int]) -> None:
     app = class_app(lang=lang, size=size, mode="solo")
     assert len(app.pack.situations) >= 10
-    next_page = partial(app.feed, Input(Cmd.NEXT))
-    assert_every_title_whole(app, drawn_titles(app, partial(live, app), next_page), f"live {lang} {size}")
-    screens: list[Any] = []
-    recorder = drawn_titles(app, lambda: screens.append(plan(app)), lambda: screens[-1].next_page())
-    assert_every_title_whole(app, recorder, f"plan {lang} {size}")
-    assert not app.errors
+    assert_live_and_plan_whole(app, f"{lang} {size}")
 
 
 @pytest.mark.parametrize("count", [12, 26])
@@ -144,11 +139,16 @@ def test_a_bigger_pack_is_whole_page_by_page(class_app: Callable[..., Any], tmp_
                                              size: tuple[int, int]) -> None:
     app = class_app(big_pack(tmp_path, count), lang="nl", size=size, mode="solo")
     assert len(app.pack.situations) == count
+    assert_live_and_plan_whole(app, f"{count} {size}")
+
+
+def assert_live_and_plan_whole(app: Any, where: str) -> None:
+    """Every situation's title is whole on every page of the live view and of the plan."""
     next_page = partial(app.feed, Input(Cmd.NEXT))
-    assert_every_title_whole(app, drawn_titles(app, partial(live, app), next_page), f"live {count} {size}")
+    assert_every_title_whole(app, drawn_titles(app, partial(live, app), next_page), f"live {where}")
     screens: list[Any] = []
     recorder = drawn_titles(app, lambda: screens.append(plan(app)), lambda: screens[-1].next_page())
-    assert_every_title_whole(app, recorder, f"plan {count} {size}")
+    assert_every_title_whole(app, recorder, f"plan {where}")
     assert not app.errors
 
 
